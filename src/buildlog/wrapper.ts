@@ -1,0 +1,75 @@
+/**
+ * @module buildlog/wrapper
+ * Removes what CI systems and terminals put around build output before the build parsers see a
+ * line: ANSI/control sequences, GitHub Actions timestamps and `##[group]` markers, second-precision
+ * timestamps (Docker Hub autobuild), compose service prefixes and `STDOUT:`/`STDERR:` harness
+ * prefixes. Every check is anchored and gated on the first character so a line costs O(length).
+ */
+import type { LogWrapper } from './types.ts';
+
+export interface Unwrapped {
+  /** The line as the build tool printed it. */
+  readonly text: string;
+  /** ISO timestamp put in front by the CI system, if any. */
+  readonly timestamp: string | null;
+  readonly wrapper: LogWrapper;
+  /** A CI marker line (`##[group]…`, `##[error]…`): its kind and payload. */
+  readonly marker: 'group' | 'endgroup' | 'error' | 'warning' | null;
+}
+
+// ESC [ ... final byte, ESC ] ... BEL/ST (OSC), other ESC x pairs, then remaining C0 controls.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const GH_TS = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z) /;
+const MARKER = /^##\[(group|endgroup|error|warning)\]/;
+// `web_1  | `, `api-1  | `: a service name, padding, a bar. Bounded name length keeps it cheap.
+const COMPOSE = /^([A-Za-z0-9][\w.-]{0,62})\s{1,40}\| ?/;
+const HARNESS = /^(?:STDOUT|STDERR): /;
+
+/** Strips ANSI escapes and C0 controls (keeps tabs). */
+export function stripAnsi(s: string): string {
+  if (s.indexOf('\u001b') === -1 && !hasControl(s)) return s;
+  return s.replace(ANSI, '');
+}
+
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9) || c === 127) return true;
+  }
+  return false;
+}
+
+export function unwrap(raw: string): Unwrapped {
+  let text = stripAnsi(raw);
+  let timestamp: string | null = null;
+  let wrapper: LogWrapper = 'none';
+  let marker: Unwrapped['marker'] = null;
+  const c0 = text.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    const m = GH_TS.exec(text);
+    if (m !== null) {
+      timestamp = m[1]!;
+      text = text.slice(m[0].length);
+      wrapper = m[1]!.length > 20 ? 'github-actions' : 'timestamped';
+    }
+  }
+  if (text.startsWith('##[')) {
+    const m = MARKER.exec(text);
+    if (m !== null) {
+      marker = m[1] as NonNullable<Unwrapped['marker']>;
+      text = text.slice(m[0].length);
+      wrapper = 'github-actions';
+    }
+  } else if (text.startsWith('STD')) {
+    const m = HARNESS.exec(text);
+    if (m !== null) text = text.slice(m[0].length);
+  } else if (text.indexOf('|') !== -1 && c0 !== 32 && c0 !== 35) {
+    const m = COMPOSE.exec(text);
+    if (m !== null && !/^\d+$/.test(m[1]!)) {
+      text = text.slice(m[0].length);
+      wrapper = 'compose';
+    }
+  }
+  return { text, timestamp, wrapper, marker };
+}
