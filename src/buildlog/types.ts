@@ -99,6 +99,8 @@ export interface BuildRecord {
   /** Count of input lines and bytes read. */
   readonly lines: number;
   readonly bytes: number;
+  /** Oldest steps dropped to bound memory (only for logs with more than 2000 steps). */
+  readonly droppedSteps: number;
   /** DAG edges `[from, to]` by step number (rawjson only) and the critical path. */
   readonly edges: readonly (readonly [number, number])[] | null;
   readonly criticalPath: CriticalPath | null;

@@ -28,20 +28,29 @@ const HARNESS = /^(?:STDOUT|STDERR): /;
 
 /** Strips ANSI escapes and C0 controls (keeps tabs). */
 export function stripAnsi(s: string): string {
-  if (s.indexOf('\u001b') === -1 && !hasControl(s)) return s;
+  // CONTROL covers ESC too, so one native scan decides the common case.
+  if (!hasControl(s)) return s;
   return s.replace(ANSI, '');
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
 function hasControl(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 32 && c !== 9) || c === 127) return true;
-  }
-  return false;
+  return CONTROL.test(s);
 }
+
+const PLAIN_LINE: { -readonly [K in keyof Unwrapped]: Unwrapped[K] } = { text: '', timestamp: null, wrapper: 'none', marker: null };
 
 export function unwrap(raw: string): Unwrapped {
   let text = stripAnsi(raw);
+  const first = text.charCodeAt(0);
+  // Fast path for the common BuildKit line (`#N …`, not `##[`): nothing to strip. The returned
+  // object is shared and only valid until the next call.
+  if (first === 35 && text.charCodeAt(1) !== 35) {
+    PLAIN_LINE.text = text;
+    return PLAIN_LINE;
+  }
   let timestamp: string | null = null;
   let wrapper: LogWrapper = 'none';
   let marker: Unwrapped['marker'] = null;
@@ -54,6 +63,9 @@ export function unwrap(raw: string): Unwrapped {
       wrapper = m[1]!.length > 20 ? 'github-actions' : 'timestamped';
     }
   }
+  // A Markdown quote (`> ` at column 0) from an issue comment; BuildKit's own ` > [stage]`
+  // error-block header starts with a space and is left alone.
+  if (first === 62 && text.charCodeAt(1) === 32) text = text.slice(2);
   if (text.startsWith('##[')) {
     const m = MARKER.exec(text);
     if (m !== null) {

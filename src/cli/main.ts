@@ -67,8 +67,15 @@ export function reportError(e: unknown, io: Io): number {
     return e.info.exit;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  const stack = (err.stack ?? err.message).replaceAll(process.cwd(), '.').replaceAll(process.env.HOME ?? '\0', '~');
-  io.stderr.write(`stevedore: internal error: ${err.message}\nthis is a bug, please report it with the command you ran\n${stack}\n`);
+  const home = process.env.HOME;
+  // Local paths are scrubbed so a pasted bug report does not leak the user's layout.
+  const scrub = (s: string): string => {
+    const t = s.replaceAll(process.cwd(), '.');
+    return home === undefined || home === '' || home === '/' ? t : t.replaceAll(home, '~');
+  };
+  io.stderr.write(
+    `stevedore: internal error: ${scrub(err.message)}\nthis is a bug, please report it with the command you ran\n${scrub(err.stack ?? '')}\n`,
+  );
   return 3;
 }
 

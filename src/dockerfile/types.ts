@@ -77,6 +77,8 @@ export interface InstructionNode {
   readonly restRange: Range;
   /** Arguments as BuildKit's AST holds them (the strings its Dump() prints, unquoted). */
   readonly args: readonly string[];
+  /** The source range of each argument (parallel to args). ENV/LABEL groups: name, value, and the `=` (an empty range after the value in the legacy form). ONBUILD: none (see inner). */
+  readonly argRanges: readonly Range[];
   /** true when the arguments were a JSON array (exec form) for RUN/CMD/ENTRYPOINT/SHELL/ADD/COPY/VOLUME/HEALTHCHECK. */
   readonly json: boolean;
   readonly heredocs: readonly Heredoc[];

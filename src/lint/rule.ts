@@ -18,9 +18,23 @@ export interface TextEdit {
   readonly text: string;
 }
 
+/**
+ * A file of the build context that a fix creates or extends (e.g. `.dockerignore`). The
+ * Dockerfile's own edits cannot express it, so it travels beside them; only `fix --write`
+ * writes it (never overwriting: `create` refuses an existing file), other modes print a note.
+ */
+export interface FileWrite {
+  /** POSIX path relative to the context root. */
+  readonly path: string;
+  readonly content: string;
+  readonly mode: 'create' | 'append';
+}
+
 export interface FixData {
   /** Several edits applied together or not at all; they must not overlap. */
   readonly edits: readonly TextEdit[];
+  /** Context files written with the edits (added by L1; optional, so existing fixes are unaffected). */
+  readonly files?: readonly FileWrite[];
 }
 
 export interface Suggestion {
@@ -36,6 +50,8 @@ export interface RuleDocs {
   readonly good: string;
   /** Extra files in the build context for bad/good, path -> content (rules with needsContext). */
   readonly contextFiles?: Readonly<Record<string, string>>;
+  /** Context files for `good` when they differ from `contextFiles` (e.g. with a .dockerignore). Added by L1. */
+  readonly goodContextFiles?: Readonly<Record<string, string>>;
   readonly rationale?: string;
 }
 
@@ -58,6 +74,15 @@ export interface ContextView {
   exists(path: string): boolean;
   /** undefined when missing or not a regular file. */
   readFile(path: string): string | undefined;
+  /** Regular files of the context (bounded walk; `.git` and `node_modules` are not descended). */
+  listFiles(): readonly string[];
+  /** true when the effective ignore file excludes the path (false when there is none). */
+  isIgnored(path: string): boolean;
+  /**
+   * The effective ignore file: `<Dockerfile>.dockerignore` when it exists (BuildKit prefers it),
+   * else `.dockerignore`; `path` is relative to the root when inside it. undefined when none.
+   */
+  dockerignore(): { readonly path: string; readonly text: string } | undefined;
 }
 
 /** One simple command inside a RUN, e.g. `go build -o /app ./cmd/x` from `a && go build ... | b`. */
@@ -84,6 +109,11 @@ export interface Report<M extends string> {
   readonly range: Range;
   readonly fix?: FixData;
   readonly suggestions?: readonly Suggestion[];
+  /**
+   * A weaker or stronger variant of the rule's finding (e.g. base-image-unpinned: no tag is an
+   * error, no digest only info). A severity set in the config still wins. Added by L1.
+   */
+  readonly severity?: Severity;
 }
 
 export interface RuleContext<O, M extends string> {

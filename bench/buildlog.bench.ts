@@ -1,0 +1,75 @@
+/**
+ * @module bench/buildlog.bench
+ * Build-log parser throughput and peak memory. Generates a synthetic log of BENCH_LOG_MB
+ * (default 200) by repeating the real fixture logs (src/diagnose/__fixtures__/real/*) with step
+ * numbers renumbered, streams it through the parser, and in the same run times `grep -c .` over
+ * the same file as the reference. Prints MB/s for both, the ratio, and peak RSS.
+ *
+ *   npx tsx bench/buildlog.bench.ts                 # 200 MB
+ *   BENCH_LOG_MB=1024 npx tsx bench/buildlog.bench.ts
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { parseLogStream } from '../src/buildlog/index.ts';
+
+const MB = 1024 * 1024;
+const target = Number(process.env.BENCH_LOG_MB ?? '200') * MB;
+const root = join(import.meta.dirname, '..', 'src/diagnose/__fixtures__/real');
+
+/** The real logs, with `#N` turned into a placeholder so each copy can be renumbered. */
+const templates = readdirSync(root)
+  .sort()
+  .flatMap((c) => readdirSync(join(root, c)).filter((f) => f === 'plain.log').map((f) => readFileSync(join(root, c, f), 'utf8')))
+  .filter((t) => t.includes('\n#'));
+
+async function generate(file: string): Promise<number> {
+  const out = createWriteStream(file);
+  let written = 0;
+  let offset = 0;
+  let i = 0;
+  while (written < target) {
+    const t = templates[i++ % templates.length]!;
+    const chunk = t.replace(/^#(\d+) /gm, (_m, n: string) => `#${Number(n) + offset} `);
+    offset += 100;
+    written += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return written;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'stevedore-bench-'));
+  const file = join(dir, 'synthetic.log');
+  try {
+    await generate(file);
+    const size = statSync(file).size;
+    const rssBefore = process.memoryUsage().rss;
+
+    const t0 = process.hrtime.bigint();
+    const record = await parseLogStream(createReadStream(file, { highWaterMark: 1 << 20 }));
+    const parseS = Number(process.hrtime.bigint() - t0) / 1e9;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+    const g0 = process.hrtime.bigint();
+    const grep = spawnSync('grep', ['-c', '.', file], { encoding: 'utf8' });
+    const grepS = Number(process.hrtime.bigint() - g0) / 1e9;
+
+    const parseMBs = size / MB / parseS;
+    const grepMBs = size / MB / grepS;
+    console.log(`log: ${(size / MB).toFixed(0)} MB, ${record.lines} lines, ${record.steps.length} steps (grep -c . counted ${grep.stdout.trim()} non-empty lines)`);
+    console.log(`parse:   ${parseS.toFixed(2)} s  ${parseMBs.toFixed(1)} MB/s`);
+    console.log(`grep -c: ${grepS.toFixed(2)} s  ${grepMBs.toFixed(1)} MB/s`);
+    console.log(`ratio parse/grep throughput: ${(parseMBs / grepMBs).toFixed(3)}`);
+    console.log(`rss before parse: ${(rssBefore / MB).toFixed(0)} MB, peak rss (process): ${peakRssMb.toFixed(0)} MB`);
+    console.log(`goal: >= 100 MB/s and < 200 MB peak RSS`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,3 @@
+module git.internal.example/platform/auth
+
+go 1.22

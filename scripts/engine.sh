@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Private Docker engine for the slow (real-BuildKit) test suites.
+#
+#   scripts/engine.sh up        start dockerd (Debian docker.io 20.10, embedded BuildKit) with its
+#                               own data/exec root and socket, wait until it answers, make the base
+#                               images from local files, write .engine/env. Idempotent.
+#   scripts/engine.sh down      stop dockerd (and standalone buildkitd) cleanly; keeps the image store
+#   scripts/engine.sh status    print whether the engine answers (exit 0 if it does)
+#   scripts/engine.sh images    (re)make the base images only (the engine must be up)
+#   scripts/engine.sh buildkit  also start a standalone buildkitd (pinned release) + buildctl
+#   scripts/engine.sh clean     down, then delete all engine state (images, build cache)
+#
+# No registry is reachable here, so base images (golang, alpine, debian, busybox, distroless) are
+# made with `docker import` of rootfs trees built from this machine's files; see docs/engine.md for
+# what differs from the real images. Every wait is bounded.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ENGINE_DIR="${STEVEDORE_ENGINE_DIR:-$ROOT/.engine}"
+DOCKER=/usr/bin/docker          # Debian's 20.10 client; /usr/local/bin/docker is a newer one without buildx
+DOCKERD=/usr/sbin/dockerd
+START_TIMEOUT="${STEVEDORE_ENGINE_TIMEOUT:-60}"    # seconds to wait for the daemon to answer
+STOP_TIMEOUT=30
+BUILDKIT_VERSION=v0.26.2       # pinned standalone BuildKit release (engine.sh buildkit)
+RECIPE=7                       # bump when the base-image recipe changes: forces a re-import
+
+mkdir -p "$ENGINE_DIR"
+ENGINE_DIR="$(cd "$ENGINE_DIR" && pwd)"
+
+# Unix socket paths are limited to 108 bytes and containerd nests its socket under the exec root,
+# so runtime state moves to a short /run path when the engine dir is deep.
+if [ ${#ENGINE_DIR} -le 48 ]; then
+  RUN_DIR="$ENGINE_DIR/run"
+else
+  RUN_DIR="/run/stevedore-engine-$(printf '%s' "$ENGINE_DIR" | sha256sum | cut -c1-12)"
+fi
+SOCK="$RUN_DIR/docker.sock"
+PIDFILE="$RUN_DIR/dockerd.pid"
+LOG="$ENGINE_DIR/dockerd.log"
+ENVFILE="$ENGINE_DIR/env"
+export DOCKER_HOST="unix://$SOCK"
+export DOCKER_CONFIG="$ENGINE_DIR/docker-config"   # keep any user ~/.docker config (aliases, creds helpers) out
+# Default bridge network for builds/runs without --network=host. No iptables here, so there is
+# no NAT: containers reach the host only at the bridge address (like docker0's 172.17.0.1).
+BRIDGE="${STEVEDORE_BRIDGE:-stvd0}"
+BRIDGE_CIDR="${STEVEDORE_BRIDGE_CIDR:-172.31.250.1/24}"
+BK_SOCK="$RUN_DIR/buildkitd.sock"
+BK_PIDFILE="$RUN_DIR/buildkitd.pid"
+BK_LOG="$ENGINE_DIR/buildkitd.log"
+
+log() { printf 'engine: %s\n' "$*" >&2; }
+die() { printf 'engine: error: %s\n' "$*" >&2; exit 1; }
+
+answers() { timeout 10 "$DOCKER" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Serialise up/down/clean between concurrent callers (several test runs may share the engine).
+lock() {
+  exec 9>"$ENGINE_DIR/lock"
+  flock -w 120 9 || die "could not take $ENGINE_DIR/lock within 120s (another engine.sh running?)"
+}
+
+write_env() {
+  local tmp="$ENVFILE.tmp"
+  {
+    echo "# written by scripts/engine.sh up; source it before running the slow suites"
+    echo "export DOCKER_HOST=unix://$SOCK"
+    echo "export STEVEDORE_DOCKER=$DOCKER"
+    echo "export DOCKER_BUILDKIT=1"
+    echo "export DOCKER_CONFIG=$DOCKER_CONFIG"
+    echo "export STEVEDORE_ENGINE_DIR=$ENGINE_DIR"
+    echo "export STEVEDORE_ENGINE=docker-20.10"
+    if [ "$(cat "$RUN_DIR/bridge" 2>/dev/null)" = none ]; then
+      echo "export STEVEDORE_BRIDGE_GATEWAY="
+    else
+      echo "export STEVEDORE_BRIDGE_GATEWAY=${BRIDGE_CIDR%/*}"
+    fi
+    if [ -S "$BK_SOCK" ] && pid_alive "$BK_PIDFILE"; then
+      echo "export BUILDKIT_HOST=unix://$BK_SOCK"
+      echo "export STEVEDORE_BUILDCTL=$ENGINE_DIR/bin/buildctl"
+    fi
+  } >"$tmp"
+  mv "$tmp" "$ENVFILE"
+}
+
+ensure_bridge() {
+  [ "$BRIDGE" = none ] && return 1
+  if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+    ip link add "$BRIDGE" type bridge 2>/dev/null || { log "cannot create bridge $BRIDGE; using --bridge=none"; return 1; }
+  fi
+  ip addr show dev "$BRIDGE" | grep -q "inet $BRIDGE_CIDR" || ip addr add "$BRIDGE_CIDR" dev "$BRIDGE" 2>/dev/null || return 1
+  ip link set "$BRIDGE" up
+}
+
+start_dockerd() {
+  if pid_alive "$PIDFILE" && answers; then
+    log "dockerd already running (pid $(cat "$PIDFILE"))"
+    return 0
+  fi
+  if pid_alive "$PIDFILE"; then
+    log "dockerd pid $(cat "$PIDFILE") alive but not answering yet; waiting"
+  else
+    [ -x "$DOCKERD" ] || bash "$ROOT/scripts/install-deps.sh"
+    [ -x "$DOCKERD" ] || die "$DOCKERD missing after install-deps.sh"
+    rm -f "$PIDFILE" "$SOCK"
+    mkdir -p "$RUN_DIR" "$ENGINE_DIR/data" "$DOCKER_CONFIG"
+    [ -f "$DOCKER_CONFIG/config.json" ] || echo '{}' >"$DOCKER_CONFIG/config.json"
+    # No iptables in the sandbox (--iptables=false); our own bridge if the kernel lets us make one,
+    # else --bridge=none (then RUN needs --network=host). overlay2 works on this ext4 root;
+    # override with STEVEDORE_STORAGE_DRIVER.
+    local extra=() bridge="$BRIDGE"
+    ensure_bridge || bridge=none
+    echo "$bridge" >"$RUN_DIR/bridge"
+    [ -n "${STEVEDORE_STORAGE_DRIVER:-}" ] && extra+=(--storage-driver "$STEVEDORE_STORAGE_DRIVER")
+    echo "---- $(date -u +%FT%TZ) engine.sh up" >>"$LOG"
+    setsid "$DOCKERD" \
+      --iptables=false --ip6tables=false --bridge="$bridge" \
+      --data-root "$ENGINE_DIR/data" --exec-root "$RUN_DIR/exec" \
+      --pidfile "$PIDFILE" --host "unix://$SOCK" \
+      "${extra[@]}" </dev/null >>"$LOG" 2>&1 9>&- &
+    log "started dockerd (pid $!), waiting up to ${START_TIMEOUT}s"
+  fi
+  local deadline=$((SECONDS + START_TIMEOUT))
+  until answers; do
+    if [ $SECONDS -ge $deadline ]; then
+      tail -n 30 "$LOG" >&2 || true
+      die "dockerd did not answer on $SOCK within ${START_TIMEOUT}s (log: $LOG)"
+    fi
+    if ! pid_alive "$PIDFILE" && ! pgrep -f -- "--host unix://$SOCK" >/dev/null; then
+      tail -n 30 "$LOG" >&2 || true
+      die "dockerd exited during start (log: $LOG)"
+    fi
+    sleep 0.3
+  done
+}
+
+stop_pidfile() { # $1 pidfile, $2 name
+  pid_alive "$1" || { rm -f "$1"; return 0; }
+  local pid; pid="$(cat "$1")"
+  kill -TERM "$pid"
+  local deadline=$((SECONDS + STOP_TIMEOUT))
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then
+      log "$2 (pid $pid) ignored SIGTERM for ${STOP_TIMEOUT}s; sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.2
+  done
+  rm -f "$1"
+  log "$2 stopped"
+}
+
+cmd_up() {
+  lock
+  local t0=$SECONDS
+  start_dockerd
+  # shellcheck source=scripts/make-base-images.sh
+  source "$ROOT/scripts/make-base-images.sh"
+  make_base_images
+  write_env
+  log "up in $((SECONDS - t0))s; DOCKER_HOST=unix://$SOCK (env: $ENVFILE)"
+}
+
+cmd_down() {
+  lock
+  stop_pidfile "$BK_PIDFILE" buildkitd
+  stop_pidfile "$PIDFILE" dockerd
+  rm -f "$ENVFILE"
+}
+
+cmd_status() {
+  if answers; then
+    echo "engine: up ($(timeout 10 "$DOCKER" version --format '{{.Server.Version}}')) DOCKER_HOST=unix://$SOCK"
+    if [ -S "$BK_SOCK" ] && pid_alive "$BK_PIDFILE"; then echo "buildkitd: up BUILDKIT_HOST=unix://$BK_SOCK"; fi
+    return 0
+  fi
+  echo "engine: down"
+  return 1
+}
+
+cmd_images() {
+  answers || die "engine is not up (run scripts/engine.sh up)"
+  # shellcheck source=scripts/make-base-images.sh
+  source "$ROOT/scripts/make-base-images.sh"
+  FORCE_IMAGES="${1:-}" make_base_images
+}
+
+cmd_clean() {
+  cmd_down
+  # dockerd leaves its netns bind mount (and overlay mounts after a crash) behind.
+  local m
+  for m in $(awk -v a="$RUN_DIR" -v b="$ENGINE_DIR" '$2 ~ "^"a || $2 ~ "^"b {print $2}' /proc/mounts | sort -r); do
+    umount -l "$m" 2>/dev/null || true
+  done
+  rm -rf "$ENGINE_DIR/data" "$ENGINE_DIR/rootfs" "$RUN_DIR" "$ENGINE_DIR/buildkit"
+  [ "$BRIDGE" != none ] && ip link del "$BRIDGE" 2>/dev/null || true
+  log "engine state removed"
+}
+
+cmd_buildkit() {
+  lock
+  answers || start_dockerd
+  # shellcheck source=scripts/engine-buildkit.sh
+  source "$ROOT/scripts/engine-buildkit.sh"
+  start_buildkitd
+  write_env
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  images) cmd_images "${2:-}" ;;
+  buildkit) cmd_buildkit ;;
+  clean) cmd_clean ;;
+  *) echo "usage: scripts/engine.sh up|down|status|images [--force]|buildkit|clean" >&2; exit 2 ;;
+esac

@@ -1,0 +1,73 @@
+/**
+ * @module buildlog/output
+ * Bounded per-step output: the first lines, a ring of the last lines, and a capped list of
+ * error-looking lines from the middle. Memory per step is O(HEAD + TAIL + NOTABLE) lines whatever
+ * the step prints, which is what keeps a 1 GB log parse bounded.
+ */
+import type { LogLine, StepOutput } from './types.ts';
+
+/** Longest text kept per retained line (the line splitter already cut at 16 KiB). */
+export const MAX_KEPT = 4096;
+
+// One pass, no nested quantifiers: safe on hostile text. Case-sensitive with explicit capitals
+// (about twice as fast as /i on V8, and this runs on every line leaving a step's tail ring).
+const NOTABLE =
+  /[Ee](?:rror|RROR|RR!|xceed|xec format|AI_AGAIN|NOTFOUND|TIMEDOUT|CONN|: )|[Ff](?:ail|AIL|atal|ATAL|orbidden)|[Dd]enied|[Rr]efused|[Tt]ime(?:out|d out)|[Uu]n(?:able|known|authori|defined)|[Cc](?:annot|an't|ould not|ouldn't)|[Nn]o(?:t found| such| space|t complete)|[Ii]nvalid|[Mm]iss(?:ing|match)|[Kk]illed|[Pp](?:anic|ermission)|[Ww]arn|WARN|[Rr]es(?:olv|et by peer)|x509|[Ll]ookup |dial tcp|i\/o|[Tt](?:erminal prompts|oo many)|SECURITY|requires go/;
+
+export function isNotable(text: string): boolean {
+  return NOTABLE.test(text);
+}
+
+export class BoundedOutput {
+  private readonly head: LogLine[] = [];
+  // Parallel arrays (no object per line), allocated on first use: most steps print nothing.
+  private ringLine: number[] = [];
+  private ringText: string[] = [];
+  private ringStart = 0;
+  private ringLen = 0;
+  private readonly notable: LogLine[] = [];
+  total = 0;
+
+  constructor(
+    private readonly headMax: number,
+    private readonly tailMax: number,
+    private readonly notableMax: number,
+  ) {}
+
+  add(line: number, raw: string): void {
+    this.total++;
+    const text = raw.length > MAX_KEPT ? raw.slice(0, MAX_KEPT) : raw;
+    if (this.head.length < this.headMax) {
+      this.head.push({ line, text });
+      return;
+    }
+    if (this.tailMax === 0) return;
+    if (this.ringLen === this.tailMax) {
+      // The oldest tail line leaves the ring; keep it if it looks like an error.
+      const i = this.ringStart;
+      if (this.notable.length < this.notableMax && isNotable(this.ringText[i]!)) this.notable.push({ line: this.ringLine[i]!, text: this.ringText[i]! });
+      this.ringLine[i] = line;
+      this.ringText[i] = text;
+      this.ringStart = (i + 1) % this.tailMax;
+    } else {
+      const i = (this.ringStart + this.ringLen) % this.tailMax;
+      this.ringLine[i] = line;
+      this.ringText[i] = text;
+      this.ringLen++;
+    }
+  }
+
+  snapshot(): StepOutput {
+    const tail: LogLine[] = [];
+    for (let k = 0; k < this.ringLen; k++) {
+      const i = (this.ringStart + k) % this.tailMax;
+      tail.push({ line: this.ringLine[i]!, text: this.ringText[i]! });
+    }
+    return { head: [...this.head], tail, notable: [...this.notable], total: this.total };
+  }
+}
+
+/** All retained lines of an output, in line order, without duplicates. */
+export function outputLines(o: StepOutput): LogLine[] {
+  return [...o.head, ...o.notable, ...o.tail].sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,143 @@
+/**
+ * @module dockerfile/fuzz.test
+ * Mutation fuzzing of the whole engine (parse → dump → typing → model → expansion) over the
+ * BuildKit fixtures and our own heredoc/directive snippets. Deterministic: a seeded PRNG. Every
+ * outcome must be a result or a StevedoreError (never another exception), and each case must
+ * finish quickly — a hang guard against super-linear paths, not a benchmark.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { StevedoreError } from '../errors.ts';
+import { buildModel, dump, expandWord, parse } from './index.ts';
+import { CONFORMANCE_DIR } from './testing/conformance.ts';
+
+/** mulberry32: small, fast, deterministic. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TOKENS = [
+  '\\', '\n', '\r\n', '"', "'", '[', ']', '<<', '<<-', 'EOF', '\nEOF\n', '$', '${', '}', '${X:-', '${X#', '${X//a/', '--', '--mount=', '#', ' ', '\t',
+  '`', '=', ',', 'ONBUILD ', 'FROM ', 'COPY --from=', 'ARG ', ' AS ', '3<<', '# escape=`\n', '\ufeff', '\u00a0', 'é', '😀', '\u0085', '\0', '[1]', '["a",', '\\\n',
+];
+
+const SEEDS = [
+  'FROM a AS b\nARG X=1\nRUN <<EOF\necho $X\nEOF\nCOPY --from=b <<F /f\nhi\nF\n',
+  '# syntax=docker/dockerfile:1\n# escape=`\nFROM a\nRUN echo `\n  done\n',
+  'ARG BASE=alpine\nFROM ${BASE:-x} AS s\nENV A=${BASE#al} B="x y"\nWORKDIR ${A}/w\nRUN --mount=type=cache,target=/c,from=s ls\nFROM s\n',
+];
+
+function corpus(): string[] {
+  const dir = `${CONFORMANCE_DIR}testfiles/`;
+  return [...readdirSync(dir).sort().map((d) => readFileSync(`${dir}${d}/Dockerfile`, 'utf8')), ...SEEDS];
+}
+
+function mutate(text: string, rnd: () => number): string {
+  let t = text;
+  const ops = 1 + Math.floor(rnd() * 4);
+  for (let k = 0; k < ops; k++) {
+    const at = Math.floor(rnd() * (t.length + 1));
+    switch (Math.floor(rnd() * 4)) {
+      case 0:
+        t = t.slice(0, at) + TOKENS[Math.floor(rnd() * TOKENS.length)]! + t.slice(at);
+        break;
+      case 1:
+        t = t.slice(0, at) + t.slice(Math.min(t.length, at + 1 + Math.floor(rnd() * 20)));
+        break;
+      case 2: {
+        const lines = t.split('\n');
+        const i = Math.floor(rnd() * lines.length);
+        lines.splice(Math.floor(rnd() * lines.length), 0, lines[i]!);
+        t = lines.join('\n');
+        break;
+      }
+      default:
+        t = t.slice(0, at) + t.slice(at, at + 40).repeat(1 + Math.floor(rnd() * 3)) + t.slice(at + 40);
+    }
+  }
+  return t;
+}
+
+type Outcome = 'ok' | 'error';
+
+function exercise(text: string): Outcome {
+  try {
+    const ast = parse(text, { file: 'fuzz' });
+    dump(ast);
+    const model = buildModel(ast, { buildArgs: { X: 'a*b' } });
+    for (const s of model.stages) for (const step of s.steps) JSON.stringify(step.expanded);
+    for (const i of ast.instructions) expandWord(i.rest, { X: 'abc', EMPTY: '' });
+    return 'ok';
+  } catch (e) {
+    if (e instanceof StevedoreError) {
+      // Located errors must point into the file.
+      if (e.location !== undefined && e.code !== 'DOCKERFILE_EXPANSION_FAILED') expect(e.location.line).toBeGreaterThan(0);
+      return 'error';
+    }
+    throw new Error(`non-typed exception for input ${JSON.stringify(text.slice(0, 300))}: ${String(e)}`, { cause: e });
+  }
+}
+
+describe('fuzzing the Dockerfile engine', () => {
+  it('turns 3000 mutated files into results or typed errors, each within the hang guard', () => {
+    const rnd = prng(0x5eed);
+    const seeds = corpus();
+    const counts: Record<Outcome, number> = { ok: 0, error: 0 };
+    let slowest = 0;
+    for (let n = 0; n < 3000; n++) {
+      const input = mutate(seeds[Math.floor(rnd() * seeds.length)]!, rnd);
+      const t0 = performance.now();
+      counts[exercise(input)]++;
+      const ms = performance.now() - t0;
+      slowest = Math.max(slowest, ms);
+      expect(ms).toBeLessThan(1000);
+    }
+    // Both outcomes must occur, or the mutator is not reaching the interesting paths.
+    expect(counts.ok).toBeGreaterThan(300);
+    expect(counts.error).toBeGreaterThan(300);
+    expect(slowest).toBeLessThan(1000);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = prng(7);
+    const b = prng(7);
+    const s = corpus()[0]!;
+    expect(mutate(s, a)).toBe(mutate(s, b));
+  });
+});
+
+describe('hostile inputs', () => {
+  const guard = (fn: () => unknown): unknown => {
+    const t0 = performance.now();
+    const out = fn();
+    // Hang guards: linear work on these sizes takes milliseconds; a quadratic path takes minutes.
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    return out;
+  };
+
+  it('deeply nested ${...} is a typed error, not a stack overflow', () => {
+    const w = '${a:-'.repeat(9000) + 'x' + '}'.repeat(9000);
+    expect(() => expandWord(w, {})).toThrow(StevedoreError);
+    expect(() => buildModel(parse(`FROM a\nENV A=${w}\n`))).toThrow(/nested more than/);
+  });
+
+  it('many comment lines inside one continuation', () => {
+    const ast = guard(() => parse('FROM a\nRUN a \\\n' + '# c\n'.repeat(200_000) + 'b\n')) as ReturnType<typeof parse>;
+    expect(ast.instructions[1]!.args).toEqual(['a b']);
+    expect(ast.instructions[1]!.range.end.line).toBe(200_003);
+  });
+
+  it('lines of escapes, quotes and heredoc markers', () => {
+    guard(() => parse('FROM a\nRUN ' + '\\'.repeat(60_000) + '\n'));
+    expect(() => guard(() => parse('FROM a\nCOPY --chown="' + 'a'.repeat(60_000) + ' x y\n'))).not.toThrow();
+    const many = guard(() => parse('FROM a\nRUN ' + '<<A '.repeat(5000) + '\n' + 'A\n'.repeat(5000))) as ReturnType<typeof parse>;
+    expect(many.instructions[1]!.heredocs).toHaveLength(5000);
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * @module dockerfile/instructions/type
+ * Typing: InstructionNode → Instruction, with BuildKit's argument-count rules, flag validation
+ * per instruction, stage-name validation, mount parsing and ONBUILD trigger checks. Unknown
+ * keywords are rejected here (the BuildKit-dump parser keeps them). Words carry source ranges.
+ */
+import { StevedoreError, type ErrorCode } from '../../errors.ts';
+import { locationOf } from '../parse/node.ts';
+import type {
+  ArgInstruction, DockerfileAst, FromInstruction, Instruction, InstructionNode, KeyValue, Mount, Range, Word,
+} from '../types.ts';
+import { FLAG_SPECS, parseFlags, suggest } from './flags.ts';
+import { MountError, parseMount } from './mount.ts';
+
+/** The i-th argument as a Word with its source range. */
+const wordAt = (node: InstructionNode, i: number): Word => ({ raw: node.args[i] ?? '', range: node.argRanges[i] ?? node.restRange });
+const allWords = (node: InstructionNode, from = 0): Word[] => node.args.slice(from).map((_, i) => wordAt(node, i + from));
+
+export const KEYWORDS = [
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD',
+  'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+] as const;
+
+const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
+const NO_SPEC = {};
+const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
+
+class Typer {
+  constructor(
+    private readonly escape: number,
+    private readonly file: string | undefined,
+  ) {}
+
+  fail(code: ErrorCode, message: string, range: Range, node: InstructionNode): never {
+    throw new StevedoreError(code, message, { location: locationOf(range, this.file), data: { instruction: node.keyword } });
+  }
+
+  type(node: InstructionNode, index: number): Instruction {
+    const kw = node.keyword;
+    const spec = FLAG_SPECS[kw] ?? NO_SPEC;
+    if (!KEYWORD_SET.has(kw)) {
+      const hint = suggest(kw, KEYWORDS);
+      this.fail('DOCKERFILE_UNKNOWN_INSTRUCTION', `unknown instruction: ${node.keywordText}${hint === undefined ? '' : ` (did you mean ${hint.toLowerCase()}?)`}`, node.keywordRange, node);
+    }
+    const healthNone = kw === 'HEALTHCHECK' && node.args[0]?.toUpperCase() !== 'CMD';
+    const flags = parseFlags(node, healthNone ? NO_SPEC : spec, this.file);
+    const base = { node, index };
+    switch (kw) {
+      case 'FROM':
+        return this.from(node, index, flags.nodes.get('platform'));
+      case 'RUN': {
+        const mounts: Mount[] = (flags.occurrences.get('mount') ?? []).map((f) => {
+          try {
+            return parseMount(f.value ?? '', f.range);
+          } catch (e) {
+            if (e instanceof MountError) this.fail('DOCKERFILE_INVALID_MOUNT', e.message, f.range, node);
+            throw e;
+          }
+        });
+        const network = flags.values.get('network');
+        if (network !== undefined && network !== 'default' && network !== 'none' && network !== 'host') {
+          this.fail('DOCKERFILE_INVALID_FLAG', `unsupported network mode ${JSON.stringify(network)}`, flags.nodes.get('network')!.range, node);
+        }
+        const security = flags.values.get('security');
+        if (security !== undefined && security !== 'sandbox' && security !== 'insecure') {
+          this.fail('DOCKERFILE_INVALID_FLAG', `unsupported security mode ${JSON.stringify(security)}`, flags.nodes.get('security')!.range, node);
+        }
+        return {
+          keyword: 'RUN', ...base, form: node.json ? 'exec' : 'shell', command: node.json ? node.args : (node.args[0] ?? ''), mounts,
+          network, security,
+        };
+      }
+      case 'CMD':
+      case 'ENTRYPOINT':
+      case 'SHELL':
+        if (kw === 'SHELL') {
+          this.atLeastOne(node, 'SHELL');
+          if (!node.json) this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'SHELL requires the arguments to be in JSON form', node.restRange, node);
+        }
+        return { keyword: kw, ...base, form: node.json ? 'exec' : 'shell', command: node.json ? node.args : (node.args[0] ?? '') };
+      case 'COPY':
+      case 'ADD': {
+        if (node.args.length < 2) {
+          this.fail('DOCKERFILE_MISSING_ARGUMENT', `${kw} requires at least two arguments, but only one was provided. Destination could not be determined`, node.range, node);
+        }
+        const words = allWords(node);
+        const fromFlag = flags.nodes.get('from');
+        return {
+          keyword: kw, ...base, sources: words.slice(0, -1), dest: words[words.length - 1]!,
+          from: fromFlag === undefined ? undefined : { raw: fromFlag.value ?? '', range: fromFlag.range },
+          chown: flags.values.get('chown'), chmod: flags.values.get('chmod'), link: flags.values.get('link') === 'true',
+          parents: flags.values.get('parents') === 'true', exclude: flags.lists.get('exclude') ?? [],
+          checksum: flags.values.get('checksum'), keepGitDir: flags.values.get('keep-git-dir') === 'true',
+        };
+      }
+      case 'ENV':
+      case 'LABEL':
+        return this.pairs(node, index, kw);
+      case 'ARG':
+        return this.arg(node, index);
+      case 'MAINTAINER':
+      case 'USER':
+      case 'WORKDIR':
+      case 'STOPSIGNAL':
+        this.one(node, kw);
+        return { keyword: kw, ...base, value: wordAt(node, 0) };
+      case 'EXPOSE':
+        this.atLeastOne(node, 'EXPOSE');
+        return { keyword: 'EXPOSE', ...base, ports: allWords(node) };
+      case 'VOLUME': {
+        this.atLeastOne(node, 'VOLUME');
+        const paths = allWords(node);
+        for (const p of paths) if (p.raw === '') this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'VOLUME specified can not be an empty string', p.range, node);
+        return { keyword: 'VOLUME', ...base, paths };
+      }
+      case 'HEALTHCHECK':
+        return this.healthcheck(node, index);
+      default:
+        return this.onbuild(node, index);
+    }
+  }
+
+  private one(node: InstructionNode, name: string): void {
+    if (node.args.length !== 1) this.fail('DOCKERFILE_MISSING_ARGUMENT', `${name} requires exactly one argument`, node.restRange, node);
+  }
+
+  private atLeastOne(node: InstructionNode, name: string): void {
+    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', `${name} requires at least one argument`, node.keywordRange, node);
+  }
+
+  private from(node: InstructionNode, index: number, platform: { value: string | undefined; range: Range } | undefined): FromInstruction {
+    const args = node.args;
+    let stageName: Word | undefined;
+    if (args.length === 3 && args[1]!.toLowerCase() === 'as') {
+      stageName = wordAt(node, 2);
+      if (!STAGE_NAME.test(args[2]!.toLowerCase())) {
+        this.fail('DOCKERFILE_INVALID_STAGE_NAME', `invalid name for build stage: ${JSON.stringify(args[2])}, name can't start with a number or contain symbols`, stageName.range, node);
+      }
+    } else if (args.length !== 1) {
+      this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'FROM requires either one or three arguments', args.length === 0 ? node.keywordRange : node.restRange, node);
+    }
+    return {
+      keyword: 'FROM', node, index, image: wordAt(node, 0), stageName,
+      platform: platform === undefined ? undefined : { raw: platform.value ?? '', range: platform.range },
+    };
+  }
+
+  private pairs(node: InstructionNode, index: number, kw: 'ENV' | 'LABEL'): Instruction {
+    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', `${kw} requires at least one argument`, node.keywordRange, node);
+    const legacy = node.args[2] === '';
+    const pairs: KeyValue[] = [];
+    for (let j = 0; j < node.args.length; j += 3) {
+      const key = node.args[j]!;
+      const value = node.args[j + 1]!;
+      const k = node.argRanges[j];
+      const v = node.argRanges[j + 1];
+      const range = k === undefined || v === undefined ? node.restRange : { start: k.start, end: v.end };
+      if (key === '') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `${kw} names can not be blank`, range, node);
+      pairs.push({ key, value, range });
+    }
+    return { keyword: kw, node, index, pairs, legacy: kw === 'ENV' && legacy };
+  }
+
+  private arg(node: InstructionNode, index: number): ArgInstruction {
+    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'ARG requires at least one argument', node.keywordRange, node);
+    const args = node.args.map((a, i) => {
+      const range = node.argRanges[i] ?? node.restRange;
+      const eq = a.indexOf('=');
+      if (eq === 0) this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'ARG names can not be blank', range, node);
+      return { name: eq < 0 ? a : a.slice(0, eq), value: eq < 0 ? undefined : a.slice(eq + 1), range };
+    });
+    return { keyword: 'ARG', node, index, args };
+  }
+
+  private healthcheck(node: InstructionNode, index: number): Instruction {
+    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'HEALTHCHECK requires at least one argument', node.keywordRange, node);
+    const typ = node.args[0]!.toUpperCase();
+    if (typ === 'NONE') {
+      if (node.args.length !== 1) this.fail('DOCKERFILE_TOO_MANY_ARGUMENTS', 'HEALTHCHECK NONE takes no arguments', node.restRange, node);
+      if (node.flags.length > 0) this.fail('DOCKERFILE_UNKNOWN_FLAG', 'HEALTHCHECK NONE takes no flags', node.flags[0]!.range, node);
+      return { keyword: 'HEALTHCHECK', node, index, none: true, command: undefined, form: undefined };
+    }
+    if (typ !== 'CMD') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `Unknown type ${JSON.stringify(node.args[0])} in HEALTHCHECK (try CMD)`, node.restRange, node);
+    const cmd = node.args.slice(1);
+    if (cmd.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'Missing command after HEALTHCHECK CMD', node.restRange, node);
+    return { keyword: 'HEALTHCHECK', node, index, none: false, command: node.json ? cmd : cmd[0], form: node.json ? 'exec' : 'shell' };
+  }
+
+  private onbuild(node: InstructionNode, index: number): Instruction {
+    const inner = node.inner;
+    if (inner === undefined) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'ONBUILD requires at least one argument', node.keywordRange, node);
+    const trig = inner.keyword;
+    if (trig === 'ONBUILD') this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed', inner.keywordRange, node);
+    if (trig === 'MAINTAINER' || trig === 'FROM') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `${trig} isn't allowed as an ONBUILD trigger`, inner.keywordRange, node);
+    return { keyword: 'ONBUILD', node, index, trigger: this.type(inner, index) };
+  }
+}
+
+/** Types one node. Throws StevedoreError (DOCKERFILE_UNKNOWN_INSTRUCTION, _UNKNOWN_FLAG, ...) with its location. */
+export function typeInstruction(node: InstructionNode, index: number, options: { escapeChar?: '\\' | '`'; file?: string } = {}): Instruction {
+  return new Typer((options.escapeChar ?? '\\').charCodeAt(0), options.file).type(node, index);
+}
+
+/** Types every instruction of a parsed file. */
+export function typeInstructions(ast: DockerfileAst): Instruction[] {
+  const t = new Typer(ast.escapeChar.charCodeAt(0), ast.file);
+  return ast.instructions.map((n, i) => t.type(n, i));
+}

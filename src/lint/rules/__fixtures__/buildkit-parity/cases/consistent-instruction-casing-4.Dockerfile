@@ -1,0 +1,3 @@
+FROM alpine:3.20
+run true
+CMD ["sh"]

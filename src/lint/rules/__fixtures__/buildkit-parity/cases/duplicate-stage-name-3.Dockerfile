@@ -1,0 +1,4 @@
+FROM alpine:3.20 AS build
+RUN true
+FROM alpine:3.20 AS BUILD
+RUN true

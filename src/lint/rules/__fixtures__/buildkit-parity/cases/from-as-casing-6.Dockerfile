@@ -1,0 +1,2 @@
+from --platform=$BUILDPLATFORM alpine:3.20 AS base
+run true

@@ -1,0 +1,2 @@
+ARG P=linux/amd64
+FROM --platform=$P alpine:3.20

@@ -1,0 +1,1 @@
+FROM --platform=linux/aarch64 alpine:3.20

@@ -1,0 +1,6 @@
+FROM alpine AS s
+ARG V=1
+FROM s
+LABEL x=$V
+ARG P=80/TCP
+EXPOSE $P 8080:80

@@ -1,0 +1,1 @@
+FROM --platform=$BUILDPLATFORM arm64v8/alpine:3.20

@@ -1,0 +1,1 @@
+FROM amd64/golang:1.23

@@ -1,0 +1,3 @@
+ARG V=3.20
+ARG IMG=alpine:${V}
+FROM $IMG

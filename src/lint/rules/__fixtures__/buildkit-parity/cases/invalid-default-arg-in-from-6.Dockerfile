@@ -1,0 +1,2 @@
+ARG REPO=Library/Alpine
+FROM ${REPO}:3.20

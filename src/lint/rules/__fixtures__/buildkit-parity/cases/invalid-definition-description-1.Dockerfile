@@ -1,0 +1,2 @@
+# Compile the server
+FROM golang:1.23 AS build

@@ -1,0 +1,2 @@
+# build compiles the server
+FROM golang:1.23 AS build

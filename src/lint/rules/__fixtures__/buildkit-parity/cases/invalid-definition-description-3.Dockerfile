@@ -1,0 +1,3 @@
+FROM alpine:3.20
+# VERSION of the app
+ARG VERSION=1

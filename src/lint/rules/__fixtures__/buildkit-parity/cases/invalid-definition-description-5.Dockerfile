@@ -1,0 +1,3 @@
+# syntax=docker/dockerfile:1
+# check=experimental=all
+FROM golang:1.23 AS build

@@ -1,0 +1,2 @@
+# Base image
+FROM golang:1.23

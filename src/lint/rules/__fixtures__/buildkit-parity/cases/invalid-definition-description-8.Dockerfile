@@ -1,0 +1,3 @@
+# check=skip=JSONArgsRecommended;experimental=InvalidDefinitionDescription
+# Compile the server
+FROM golang:1.23 AS build

@@ -1,0 +1,4 @@
+from alpine
+cmd echo hi
+cmd ["a"]
+env A 1

@@ -1,0 +1,1 @@
+FROM --platform=${TARGETPLATFORM}x alpine:3.20

@@ -1,0 +1,1 @@
+FROM --platform=${TARGETPLATFORM} golang:1.23 AS build

@@ -1,0 +1,2 @@
+ARG GO_VERSION=1.23
+FROM golang:${GO_VERSION}

@@ -1,0 +1,3 @@
+ARG BASE=alpine
+ARG TAG
+FROM ${BASE}:3${TAG}

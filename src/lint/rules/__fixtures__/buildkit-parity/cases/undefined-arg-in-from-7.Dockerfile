@@ -1,0 +1,1 @@
+FROM --platform=$PLATFORM alpine:3.20

@@ -1,0 +1,2 @@
+FROM scratch
+ENV A=1 B=${A:-2}

@@ -1,0 +1,3 @@
+FROM scratch
+RUN --mount=type=cache,target=$CACHE true
+COPY --chown=$USR a /a

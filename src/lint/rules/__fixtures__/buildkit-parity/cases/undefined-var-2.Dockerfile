@@ -1,0 +1,3 @@
+FROM scratch
+ARG V
+LABEL v=$V

@@ -1,0 +1,2 @@
+FROM golang:1.23
+ENV PATH=$GOPATH/bin:$PATH

@@ -1,0 +1,4 @@
+FROM scratch AS a
+ENV A=1
+FROM a
+LABEL a=$A

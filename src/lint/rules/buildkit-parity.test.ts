@@ -1,0 +1,98 @@
+/**
+ * @module lint/rules/buildkit-parity.test
+ * Parity with BuildKit's own checks: every Dockerfile in __fixtures__/buildkit-parity/cases was
+ * linted by BuildKit's `dockerfile2llb.DockerfileLint` (v0.34.2, the code behind `docker build
+ * --check`; generator in __fixtures__/buildkit-parity/generator) into expected.tsv. Our whole
+ * registry must report the same checks (by alias), on the same lines, with the same messages —
+ * except the differences listed below, each with its reason. NoEmptyContinuation is compared
+ * without its line: BuildKit points at the instruction's last line, we at the empty line.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../engine.ts';
+import { RULES } from './index.ts';
+
+const dir = join(import.meta.dirname, '__fixtures__', 'buildkit-parity');
+
+/** Findings one side has and the other has not, as "file<TAB>check<TAB>line". */
+const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
+  'duplicate-stage-name-3.Dockerfile\tDuplicateStageName\t3': 'the Dockerfile model rejects duplicate stage names (DOCKERFILE_DUPLICATE_STAGE); BuildKit lets the later stage win',
+  'duplicate-stage-name-3.Dockerfile\tStageNameCasing\t3': 'same file: the model rejects it before any rule runs',
+  'stage-name-casing-4.Dockerfile\tInvalidDefaultArgInFrom\t3': 'a literal FROM name without variables (`FROM Build`) is not an ARG-default problem; we only check FROM words with variables',
+  'invalid-base-image-platform-3.Dockerfile\tInvalidBaseImagePlatform\t1': 'a variable --platform ($BUILDPLATFORM) has no value offline; we skip it',
+  'invalid-base-image-platform-4.Dockerfile\tInvalidBaseImagePlatform\t1': 'without --platform the builder\'s native platform is unknown offline (the targetPlatform option turns this on)',
+  'from-platform-flag-const-disallowed-3.Dockerfile\tInvalidBaseImagePlatform\t1': 'generator artefact: its stand-in resolver serves linux images only, this one is a Windows image',
+  'workdir-relative-path-6.Dockerfile\tWorkdirRelativePath\t2': 'a Windows drive path counts as absolute for us; the generator builds for linux',
+  'heredoc-and-special-vars.Dockerfile\tUndefinedVar\t2': 'BuildKit reports a variable of a COPY heredoc body at the COPY line; we report where the variable is (line 3)',
+  'heredoc-and-special-vars.Dockerfile\tUndefinedVar\t3': 'the same finding, at the variable itself',
+  'undefined-var-13.Dockerfile\tUndefinedVar\t3': 'BuildKit stops at the invalid mount target on line 2 before it reaches line 3',
+};
+
+function parseTsv(text: string): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const [file, check, ln, message] = line.split('\t');
+    const key = check === 'NoEmptyContinuation' ? `${check}\t-\t${message}` : `${check}\t${ln}\t${message}`;
+    byFile.set(file!, [...(byFile.get(file!) ?? []), key]);
+  }
+  return byFile;
+}
+
+const buildkitName = new Map<string, string>();
+for (const rule of RULES) {
+  const name = rule.meta.aliases?.find((a) => /^[A-Z][A-Za-z]+$/.test(a) && !/^DL[0-9]/.test(a));
+  if (name !== undefined) buildkitName.set(rule.id, name);
+}
+
+const expected = parseTsv(readFileSync(join(dir, 'expected.tsv'), 'utf8'));
+const cases = readdirSync(join(dir, 'cases')).filter((f) => f.endsWith('.Dockerfile')).sort();
+
+function ours(file: string): string[] {
+  const text = readFileSync(join(dir, 'cases', file), 'utf8');
+  let findings;
+  try {
+    findings = lint(text, { file: 'Dockerfile' });
+  } catch {
+    // A file the Dockerfile model rejects has no findings; KNOWN_DIFFERENCES must then explain what BuildKit found.
+    return [];
+  }
+  const out: string[] = [];
+  for (const f of findings) {
+    const check = buildkitName.get(f.rule);
+    if (check === undefined) continue;
+    out.push(check === 'NoEmptyContinuation' ? `${check}\t-\t${f.message}` : `${check}\t${f.line}\t${f.message}`);
+  }
+  return out;
+}
+
+/** Our findings against BuildKit's for one file: differences not in KNOWN_DIFFERENCES, and the known ones that occurred. */
+function compare(file: string): { unexplained: { missing: string[]; extra: string[] }; explained: string[] } {
+  const want = new Set(expected.get(file) ?? []);
+  const got = new Set(ours(file));
+  const explained: string[] = [];
+  const unexplained = (keys: Iterable<string>, other: Set<string>): string[] => [...keys].filter((k) => !other.has(k)).filter((k) => {
+    const known = `${file}\t${k.split('\t').slice(0, 2).join('\t')}`;
+    if (KNOWN_DIFFERENCES[known] === undefined) return true;
+    explained.push(known);
+    return false;
+  });
+  return { unexplained: { missing: unexplained(want, got), extra: unexplained(got, want) }, explained };
+}
+
+describe('BuildKit check parity', () => {
+  it('covers every BuildKit check that needs no build context', () => {
+    const seen = new Set([...expected.values()].flat().map((k) => k.split('\t')[0]));
+    expect([...buildkitName.values()].filter((n) => n !== 'CopyIgnoredFile' && !seen.has(n))).toEqual([]);
+  });
+  for (const file of cases) {
+    it(file, () => {
+      expect(compare(file).unexplained).toEqual({ missing: [], extra: [] });
+    });
+  }
+  it('lists no difference that does not occur', () => {
+    const used = new Set(cases.flatMap((f) => compare(f).explained));
+    expect(Object.keys(KNOWN_DIFFERENCES).filter((k) => !used.has(k))).toEqual([]);
+  });
+});

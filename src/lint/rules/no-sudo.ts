@@ -1,0 +1,36 @@
+/**
+ * @module lint/rules/no-sudo
+ * hadolint DL3004: `sudo` in a RUN (also inside ONBUILD). Builds run as the stage's USER; sudo
+ * needs a TTY or sudoers setup and behaves unpredictably. Switch with USER, or use gosu/su-exec
+ * at runtime.
+ */
+import { programName, runScripts } from '../knowledge/dockerfile-facts.ts';
+import { rangeAt } from '../position.ts';
+import { defineRule } from '../rule.ts';
+
+export default defineRule({
+  id: 'no-sudo',
+  meta: {
+    category: 'correctness',
+    severity: 'warning',
+    aliases: ['DL3004'],
+    docs: {
+      description: 'Do not use sudo in RUN; switch users with USER instead.',
+      bad: 'FROM debian:12\nRUN sudo apt-get update\n',
+      good: 'FROM debian:12\nUSER root\nRUN apt-get update\n',
+    },
+  },
+  messages: { sudo: 'Do not use sudo as it leads to unpredictable behavior; use USER, or a tool like gosu to switch users' },
+  defaultOptions: {},
+  create(ctx) {
+    return {
+      end() {
+        for (const run of runScripts(ctx)) {
+          for (const cmd of run.commands) {
+            if (programName(cmd.argv[0]) === 'sudo') ctx.report({ messageId: 'sudo', range: rangeAt(ctx.text, cmd.start, cmd.end) });
+          }
+        }
+      },
+    };
+  },
+});

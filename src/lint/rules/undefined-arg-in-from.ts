@@ -1,0 +1,51 @@
+/**
+ * @module lint/rules/undefined-arg-in-from
+ * BuildKit's UndefinedArgInFrom: a FROM image or --platform uses a variable that is neither a
+ * predefined platform ARG (BUILDPLATFORM, TARGETARCH, ...) nor an ARG declared before the first
+ * FROM. It expands to an empty string. A close declared name is suggested, as BuildKit does.
+ */
+import type { Word } from '../../dockerfile/index.ts';
+import { closestName } from '../knowledge/closest-name.ts';
+import { fromScope, scanFromWord, useRange } from '../knowledge/from-args.ts';
+import { defineRule } from '../rule.ts';
+
+export default defineRule({
+  id: 'undefined-arg-in-from',
+  meta: {
+    category: 'correctness',
+    severity: 'warning',
+    aliases: ['UndefinedArgInFrom'],
+    docs: {
+      description: 'FROM must use ARGs declared before the first FROM (or the predefined platform ARGs).',
+      bad: 'ARG GO_VERSION=1.23\nFROM golang:${GOVERSION}\nRUN go version\n',
+      good: 'ARG GO_VERSION=1.23\nFROM golang:${GO_VERSION}\nRUN go version\n',
+    },
+  },
+  messages: {
+    undeclared: "FROM argument '{{name}}' is not declared",
+    undeclaredSuggest: "FROM argument '{{name}}' is not declared (did you mean {{suggest}}?)",
+  },
+  defaultOptions: {},
+  create(ctx) {
+    const scope = fromScope(ctx.model, ctx.ast.escapeChar);
+    const check = (word: Word | undefined): void => {
+      if (word === undefined || !word.raw.includes('$')) return;
+      const scan = scanFromWord(word, scope, ctx.ast.escapeChar);
+      const reported = new Set<string>();
+      for (const use of scan.uses) {
+        if (use.defined || reported.has(use.name)) continue;
+        reported.add(use.name);
+        const suggest = closestName(use.name, scope.names, true);
+        const range = useRange(ctx.text, word, use);
+        if (suggest === undefined) ctx.report({ messageId: 'undeclared', data: { name: use.name }, range });
+        else ctx.report({ messageId: 'undeclaredSuggest', data: { name: use.name, suggest }, range });
+      }
+    };
+    return {
+      stage(stage) {
+        check(stage.from.image);
+        check(stage.from.platform);
+      },
+    };
+  },
+});
