@@ -6,7 +6,7 @@
 //   BENCH_REBUILDS=3 (default 2): source changes timed per file; the median is printed.
 import { rmSync } from 'node:fs';
 import { dockerBuild, removeImages, requireEngine, uniqueTag } from '../test/engine.ts';
-import { naiveExamples, prepareExample, touchSource } from '../src/lint/testing/example-project.ts';
+import { naiveExamples, prepareExample, touchSource } from './lint-examples.ts';
 
 const REBUILDS = Number(process.env.BENCH_REBUILDS ?? '2');
 const TIMEOUT = 900_000;

@@ -134,7 +134,7 @@ export interface FixtureCase {
   readonly proxy?: ProxyMode;
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** Which clients to run: plain BuildKit (default), classic builder, buildctl rawjson. */
-  readonly modes?: readonly ('plain' | 'classic' | 'rawjson' | 'newclient')[];
+  readonly modes?: readonly ('plain' | 'classic' | 'rawjson' | 'newclient' | 'tty')[];
   readonly dockerfileFlag?: string;
   /** Host-side preparation in the context dir (e.g. cross-compiling a foreign binary). */
   readonly prepare?: (dir: string) => void;
@@ -151,7 +151,7 @@ export const CASES: readonly FixtureCase[] = [
     expected: { category: 'go_proxy_unreachable', failingStep: '[4/6] RUN go mod download' },
     files: { 'go.mod': GO_APP_MOD, 'go.sum': FAKE_GOSUM, 'main.go': GO_APP_MAIN, Dockerfile: DL_DOCKERFILE },
     buildArgs: { GOPROXY: 'http://127.0.0.1:9' },
-    modes: ['plain', 'rawjson'],
+    modes: ['plain', 'rawjson', 'tty'],
   },
   {
     name: 'goproxy-unresolvable',
@@ -195,7 +195,7 @@ export const CASES: readonly FixtureCase[] = [
     description: 'COPY of a file that is not in the context',
     expected: { category: 'copy_source_missing', failingStep: '[2/2] COPY config.yaml /etc/app/' },
     files: { 'main.go': 'package main\n', Dockerfile: 'FROM alpine:3.20\nCOPY config.yaml /etc/app/\n' },
-    modes: ['plain', 'classic'],
+    modes: ['plain', 'classic', 'tty'],
   },
   {
     name: 'copy-source-dockerignored',
@@ -244,7 +244,7 @@ export const CASES: readonly FixtureCase[] = [
       'main.go': 'package main\n\nfunc main() { undefinedThing() }\n',
       Dockerfile: 'FROM golang:1.26 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\n',
     },
-    modes: ['plain', 'rawjson'],
+    modes: ['plain', 'rawjson', 'tty'],
   },
   {
     name: 'go-no-go-files',
@@ -340,7 +340,7 @@ export const CASES: readonly FixtureCase[] = [
 // ---------------------------------------------------------------- reproduction
 
 export interface Reproduction {
-  readonly mode: 'plain' | 'classic' | 'rawjson' | 'newclient';
+  readonly mode: 'plain' | 'classic' | 'rawjson' | 'newclient' | 'tty';
   readonly log: string;
   readonly exitCode: number;
   readonly argv: readonly string[];
@@ -369,6 +369,17 @@ export async function reproduce(c: FixtureCase, modes = c.modes ?? ['plain']): P
         if (!buildctlAvailable()) continue;
         const r = await buildctlBuild({ context: dir, progress: 'rawjson', noCache: true, buildArgs, timeoutMs: 300_000 });
         out.push({ mode, log: r.log, exitCode: r.exitCode, argv: ['buildctl', ...r.argv] });
+      } else if (mode === 'tty') {
+        // The 20.10 client draws tty progress only on a terminal: run it under script(1), which
+        // gives it a pty and records what a user would copy from their screen (ANSI and all).
+        const info = engineInfo();
+        const q = (a: string): string => `'${a.replaceAll("'", "'\\''")}'`;
+        const args = ['/usr/bin/docker', 'build', '--network=host', '--progress=tty', '--no-cache', ...Object.entries(buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]), dir];
+        const r = await runProcess('script', ['-qec', args.map(q).join(' '), '/dev/null'], {
+          timeoutMs: 300_000,
+          env: { ...process.env, DOCKER_HOST: info?.dockerHost ?? '', DOCKER_BUILDKIT: '1', COLUMNS: '120', LINES: '40', TERM: 'xterm' },
+        });
+        out.push({ mode, log: r.combined, exitCode: r.exitCode, argv: ['script', '-qec', args.join(' ')] });
       } else if (mode === 'newclient') {
         const info = engineInfo();
         const argv = ['build', '--progress=plain', dir];

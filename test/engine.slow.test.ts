@@ -90,7 +90,9 @@ describe('engine harness', () => {
 
   it('runs the classic builder when asked (Step N/M lines)', async () => {
     const ctx = context('classic', 'FROM busybox:latest\nRUN echo classic-ok\n');
-    const r = await dockerBuild({ context: ctx, progress: 'plain', classic: true, noCache: true, timeoutMs: 120_000 });
+    const tag = uniqueTag('classic');
+    created.push(tag);
+    const r = await dockerBuild({ context: ctx, tag, progress: 'plain', classic: true, noCache: true, timeoutMs: 120_000 });
     expect(r.exitCode, r.log).toBe(0);
     expect(r.log).toMatch(/^Step 2\/2 : RUN echo classic-ok$/m);
   });
@@ -121,7 +123,9 @@ describe('engine harness', () => {
 
   it('builds on the default bridge network too (no --network=host)', async () => {
     const ctx = context('bridge', 'FROM busybox:latest\nRUN ip -4 addr show eth0 | grep -q inet && echo on-bridge\n');
-    const r = await dockerBuild({ context: ctx, progress: 'plain', network: 'default', noCache: true, timeoutMs: 120_000 });
+    const tag = uniqueTag('bridge');
+    created.push(tag);
+    const r = await dockerBuild({ context: ctx, tag, progress: 'plain', network: 'default', noCache: true, timeoutMs: 120_000 });
     expect(r.exitCode, r.log).toBe(0);
     expect(r.log).toContain('on-bridge');
   });
@@ -252,7 +256,7 @@ describe.each(CASES)('example $name', (ex) => {
       expect(cfg.size).toBeLessThan(30_000_000);
     }
     // Nothing changed: every step of the rebuild comes from the cache.
-    const again = await dockerBuild({ context: dir, progress: 'plain', timeoutMs: BUILD_TIMEOUT });
+    const again = await dockerBuild({ context: dir, tag: tags.get(undefined)!, progress: 'plain', timeoutMs: BUILD_TIMEOUT });
     expect(again.exitCode, again.log).toBe(0);
     expect(again.log).toMatch(/^#\d+ \[builder \d\/\d\] RUN --mount=type=cache,target=\/go\/pkg\/mod\s+go mod download\n#\d+ (?:sha256:\w+\n#\d+ )?CACHED$/m);
     expect(again.log).not.toMatch(/^#\d+ \d+\.\d+ /m); // no RUN printed output: nothing executed

@@ -19,13 +19,14 @@ export function isNotable(text: string): boolean {
 }
 
 export class BoundedOutput {
-  private readonly head: LogLine[] = [];
+  // Arrays are created on first use: most steps of a build print nothing.
+  private head: LogLine[] | null = null;
   // Parallel arrays (no object per line), allocated on first use: most steps print nothing.
   private ringLine: number[] = [];
   private ringText: string[] = [];
   private ringStart = 0;
   private ringLen = 0;
-  private readonly notable: LogLine[] = [];
+  private notable: LogLine[] | null = null;
   total = 0;
 
   constructor(
@@ -37,6 +38,7 @@ export class BoundedOutput {
   add(line: number, raw: string): void {
     this.total++;
     const text = raw.length > MAX_KEPT ? raw.slice(0, MAX_KEPT) : raw;
+    this.head ??= [];
     if (this.head.length < this.headMax) {
       this.head.push({ line, text });
       return;
@@ -45,6 +47,7 @@ export class BoundedOutput {
     if (this.ringLen === this.tailMax) {
       // The oldest tail line leaves the ring; keep it if it looks like an error.
       const i = this.ringStart;
+      this.notable ??= [];
       if (this.notable.length < this.notableMax && isNotable(this.ringText[i]!)) this.notable.push({ line: this.ringLine[i]!, text: this.ringText[i]! });
       this.ringLine[i] = line;
       this.ringText[i] = text;
@@ -63,7 +66,7 @@ export class BoundedOutput {
       const i = (this.ringStart + k) % this.tailMax;
       tail.push({ line: this.ringLine[i]!, text: this.ringText[i]! });
     }
-    return { head: [...this.head], tail, notable: [...this.notable], total: this.total };
+    return { head: [...(this.head ?? [])], tail, notable: [...(this.notable ?? [])], total: this.total };
   }
 }
 

@@ -107,8 +107,9 @@ export class RecordBuilder {
 
   private add(key: string, s: StepState): void {
     s.key = key;
-    this.steps.set(key, s);
+    // Plain `#N` steps live only in the numeric index (the per-line hot path looks them up there).
     if (key.charCodeAt(0) === 35) this.plainSteps.set(s.number, s);
+    else this.steps.set(key, s);
     this.order.push(s);
     if (s.name.length > 0) this.byName.set(s.nameKey, s);
     // Trim in batches (amortised O(1) per step) once twice the cap is reached.
@@ -130,7 +131,7 @@ export class RecordBuilder {
 
   /** Like upsert, but with an explicit display number (`#N`, `Step N`). */
   upsertNumbered(key: string, number: number, name: string, line: number): StepState {
-    let s = this.steps.get(key);
+    let s = key.charCodeAt(0) === 35 ? this.plainSteps.get(number) : this.steps.get(key);
     if (s === undefined) {
       s = new StepState(number, name, line);
       this.add(key, s);

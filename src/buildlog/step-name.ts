@@ -38,7 +38,8 @@ export function parseStepName(name: string): StepName {
     else stage = w;
   }
   const rest = name.slice(close + 2).trim();
-  const keyword = rest.split(/\s/, 1)[0]!.toUpperCase();
+  const sp = rest.indexOf(' ');
+  const keyword = (sp === -1 ? rest : rest.slice(0, sp)).toUpperCase();
   return { stage, platform, index, total, instruction: INSTRUCTIONS.has(keyword) ? rest : null };
 }
 

@@ -112,6 +112,26 @@ describe('explain', () => {
     expect(c.out()).toContain('stevedore fix');
   });
 
+  it('advises moving an ARG that changed but is not used by the RUN it invalidates', async () => {
+    const df = (await readFile(join(repo, 'Dockerfile'), 'utf8')).replace('ARG VERSION=dev\n', 'ARG VERSION=dev\nARG FLAVOR=plain\n');
+    await writeFile(join(repo, 'Dockerfile'), df);
+    commit('flavor');
+    const c = captureIo();
+    expect(await explainCommand.run(['--from', 'HEAD', '--to-build-arg', 'FLAVOR=hot'], c.io)).toBe(0);
+    expect(c.out()).toContain('build arg FLAVOR changed and `RUN go build');
+    expect(c.out()).toContain('declare `ARG FLAVOR` right before the RUN that needs it');
+  });
+
+  it('advises about a new ENV that the RUN after it does not use', async () => {
+    const df = (await readFile(join(repo, 'Dockerfile'), 'utf8')).replace('RUN go mod download\n', 'ENV TZ=UTC\nRUN go mod download\n');
+    await writeFile(join(repo, 'Dockerfile'), df);
+    const r = await run('HEAD');
+    expect(r.steps[3]?.reason).toMatchObject({ kind: 'OP_CHANGED', changes: [{ field: 'env.TZ', before: null, after: 'UTC', via: 'ENV' }] });
+    const c = captureIo();
+    await explainCommand.run(['--from', 'HEAD'], c.io);
+    expect(c.out()).toContain('ENV TZ is new');
+  });
+
   it('prints the JSON shape', async () => {
     await writeFile(join(repo, 'main.go'), 'package main\n');
     const c = captureIo();
@@ -151,6 +171,11 @@ describe('explain', () => {
     const c = captureIo();
     await expect(explainCommand.run([], c.io)).rejects.toMatchObject({ code: 'CLI_USAGE' });
     await expect(explainCommand.run(['--from', 'no-such-rev'], c.io)).rejects.toMatchObject({ code: 'CACHEKEY_GIT_FAILED' });
+    await expect(explainCommand.run(['--from', 'HEAD', '--dockerfile', '/etc/hostname'], c.io)).rejects.toMatchObject({ code: 'CLI_USAGE' });
+    await expect(explainCommand.run(['--from', 'HEAD', '--dockerfile', 'Nope.Dockerfile'], c.io)).rejects.toMatchObject({ code: 'CACHEKEY_DOCKERFILE_MISSING' });
+    await expect(explainCommand.run(['--from', 'snapshot:/nonexistent.json'], c.io)).rejects.toMatchObject({ code: 'CACHEKEY_SNAPSHOT_INVALID' });
+    await writeFile(join(repo, '.dockerignore'), '[unterminated\n');
+    await expect(explainCommand.run(['--from', 'HEAD'], c.io)).rejects.toMatchObject({ code: 'CACHEKEY_IGNORE_BAD_PATTERN' });
   });
 });
 

@@ -87,10 +87,22 @@ export function stageLabel(stage: Stage): string {
   return stage.name ?? `stage-${stage.index}`;
 }
 
+/**
+ * The instruction as one line: continuation lines joined, comment lines inside the continuation
+ * dropped, whitespace collapsed, heredoc bodies left out (they are in the fields).
+ */
 function firstLine(model: DockerfileModel, ins: Instruction): string {
   const r = ins.node.range;
-  const text = model.ast.text.slice(r.start.offset, r.end.offset).split(/\r?\n/)[0] ?? '';
-  return text.replace(/\s*\\\s*$/, '').trim();
+  const end = ins.node.heredocs[0]?.range.start.offset ?? r.end.offset;
+  const esc = model.ast.escapeChar;
+  const parts: string[] = [];
+  for (const raw of model.ast.text.slice(r.start.offset, end).split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || (parts.length > 0 && line.startsWith('#'))) continue;
+    parts.push(line.endsWith(esc) ? line.slice(0, -1).trimEnd() : line);
+    if (!line.endsWith(esc)) break;
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 function unquote(v: string): string {

@@ -29,8 +29,11 @@ beforeAll(() => {
   ids.toId = imageId('busybox:latest');
   execFileSync('/usr/bin/docker', ['tag', ids.fromId, baseTagName]);
 });
+const tally = { scenarios: 0, steps: 0, deviations: 0, maybe: 0 };
 afterAll(() => {
   execFileSync('/usr/bin/docker', ['rmi', baseTagName], { stdio: 'ignore' });
+  // A figure for the report, not an assertion.
+  console.log(`cachekey harness: ${tally.scenarios} scenarios, ${tally.steps} steps compared, ${tally.maybe} maybe resolved, ${tally.deviations} listed deviations`);
 });
 
 describe('explain predicts real BuildKit (Docker 20.10)', () => {
@@ -39,6 +42,10 @@ describe('explain predicts real BuildKit (Docker 20.10)', () => {
   });
   it.each(table.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
     const r = await runScenario(s, nonce, 300_000);
+    tally.scenarios++;
+    tally.steps += r.rows.length;
+    tally.maybe += r.rows.filter((row) => row.predicted === 'maybe').length;
+    tally.deviations += r.mismatches.length;
     const detail = JSON.stringify(r.rows, null, 1);
     expect(r.unresolvedMaybe, `maybe steps need an expected outcome\n${detail}`).toEqual([]);
     expect(r.mismatches.map((m) => ({ ...m, why: '' })), detail).toEqual((s.deviations ?? []).map((d) => ({ ...d, why: '' })));

@@ -7,8 +7,14 @@
 import type { FieldChange, Reason, StepRef } from './decide.ts';
 import type { ExplainReport, ExplainStep } from './explain.ts';
 
-function label(s: Pick<StepRef, 'stage' | 'index' | 'instruction'>): string {
-  return `[${s.stage} ${s.index}] ${s.instruction}`;
+function label(s: Pick<StepRef, 'stage' | 'index' | 'instruction'>, max = Infinity): string {
+  const text = s.instruction.length > max ? `${s.instruction.slice(0, max - 3)}...` : s.instruction;
+  return `[${s.stage} ${s.index}] ${text}`;
+}
+
+/** A step named inside a reason: short enough to keep the line readable. */
+function refLabel(s: Pick<StepRef, 'stage' | 'index' | 'instruction'>): string {
+  return label(s, 48);
 }
 
 function short(v: unknown): string {
@@ -44,12 +50,14 @@ export function describeReason(r: Reason, rebuiltBecause?: StepRef): string {
       const more = r.files.length > 5 ? ` and ${r.files.length - 5} more` : '';
       return `content changed: ${shown.join(', ')}${more}`;
     }
-    case 'PARENT_REBUILT':
-      return `rebuilt because step ${label(rebuiltBecause ?? r.parent)} rebuilt`;
+    case 'PARENT_REBUILT': {
+      const also = r.ownChanges.length > 0 ? ` (its own key changed too: ${r.ownChanges.map(describeChange).join('; ')})` : '';
+      return `rebuilt because step ${refLabel(rebuiltBecause ?? r.parent)} rebuilt${also}`;
+    }
     case 'MAYBE_CONTENT_HIT':
       return r.via === 'content'
-        ? `hits only if ${label(r.producer)} re-creates byte-identical output`
-        : `follows ${label(r.producer)}, which may hit`;
+        ? `hits only if ${refLabel(r.producer)} re-creates byte-identical output`
+        : `follows ${refLabel(r.producer)}, which may hit`;
   }
 }
 

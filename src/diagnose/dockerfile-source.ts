@@ -1,11 +1,13 @@
 /**
  * @module diagnose/dockerfile-source
- * Finds the failing instruction in a Dockerfile given with --dockerfile. The Dockerfile engine
- * (src/dockerfile) is being written in parallel and has no index.ts yet, so this matches the
- * instruction text itself: logical lines (backslash continuations joined, comments dropped),
- * whitespace-normalised, compared with the instruction BuildKit printed. When the log carried its
- * own excerpt (`Dockerfile:20`), that line number wins among equal matches.
+ * Finds the failing instruction in a Dockerfile given with --dockerfile. Instructions and their
+ * source ranges come from the Dockerfile engine (src/dockerfile `parse`); each instruction's
+ * source text (continuations joined, whitespace normalised) is compared with the instruction
+ * BuildKit printed. When the log carried its own excerpt (`Dockerfile:20`), that line number
+ * wins among equal matches.
  */
+import { parse } from '../dockerfile/index.ts';
+import { StevedoreError } from '../errors.ts';
 
 export interface DockerfileSource {
   readonly startLine: number;
@@ -48,10 +50,27 @@ function norm(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** Instructions with their line spans and joined text, from the Dockerfile engine. */
+function instructionsOf(dockerfile: string, file: string | undefined): Logical[] {
+  try {
+    const ast = parse(dockerfile, file === undefined ? {} : { file });
+    return ast.instructions.map((i) => ({
+      start: i.range.start.line,
+      end: i.range.end.line,
+      text: dockerfile.slice(i.range.start.offset, i.range.end.offset).replace(/[\\`]\r?\n/g, ' '),
+    }));
+  } catch (e) {
+    if (!(e instanceof StevedoreError)) throw e;
+    // Named fallback: the build may have failed on exactly the Dockerfile the engine rejects
+    // (an unknown instruction, a bad heredoc); its instructions are still found line by line.
+    return logicalLines(dockerfile);
+  }
+}
+
 /** Locates `instruction` (e.g. `RUN go mod download`) in the Dockerfile text. */
-export function locateInstruction(dockerfile: string, instruction: string, hintLine: number | null = null): DockerfileSource | null {
+export function locateInstruction(dockerfile: string, instruction: string, hintLine: number | null = null, file?: string): DockerfileSource | null {
   const want = norm(instruction);
-  const all = logicalLines(dockerfile);
+  const all = instructionsOf(dockerfile, file);
   // tty and truncated names end in "..."; match them as a prefix.
   const prefix = want.endsWith('...') ? want.slice(0, -3) : null;
   const matches = all.filter((l) => {

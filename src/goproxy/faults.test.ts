@@ -28,7 +28,9 @@ beforeAll(async () => {
     version: 'v1.0.0',
     files: { 'go.mod': `module example.com/${x}\n`, [`${x}.go`]: `package ${x}\n// ${'filler '.repeat(2000)}\n` },
   }));
-  written = await writeFixtureTree(join(dir, 'tree'), mods);
+  const { randomBytes } = await import('node:crypto');
+  const big = { path: 'example.com/big', version: 'v1.0.0', store: true, files: { 'go.mod': 'module example.com/big\n', 'blob.bin': randomBytes(300_000) } };
+  written = await writeFixtureTree(join(dir, 'tree'), [...mods, big]);
   sumdb = await startTestSumdb(written);
   upstream = await startFaultyUpstream(join(dir, 'tree'), (path, n) => plans.get(path)?.(n));
 });
@@ -232,10 +234,10 @@ describe('coalescing, negative cache, stale-while-revalidate', () => {
 
 describe('cold zip streaming', () => {
   it('streams a cold zip to the client before the upstream has finished sending it', async () => {
-    const path = '/example.com/b/@v/v1.0.0.zip';
+    const path = '/example.com/big/@v/v1.0.0.zip';
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
-    plans.set(path, () => ({ kind: 'hold', bytes: 3000, release: released }));
+    plans.set(path, () => ({ kind: 'hold', bytes: 100_000, release: released }));
     await withProxy({}, async (p) => {
       const r = await fetch(`${p.url}${path}`);
       expect(r.status).toBe(200);
@@ -243,7 +245,7 @@ describe('cold zip streaming', () => {
       const first = await reader.read();
       // Bytes arrived while the upstream still holds the rest: streamed, not store-then-serve.
       expect(first.value!.byteLength).toBeGreaterThan(0);
-      expect(await p.proxy.store.stat('example.com/b/@v/v1.0.0.zip')).toBeUndefined();
+      expect(await p.proxy.store.stat('example.com/big/@v/v1.0.0.zip')).toBeUndefined();
       release();
       let n = first.value!.byteLength;
       for (;;) {
@@ -253,7 +255,7 @@ describe('cold zip streaming', () => {
       }
       expect(n).toBe((await readFile(join(dir, 'tree', path))).byteLength);
       await p.proxy.service.idle();
-      expect(await p.proxy.store.stat('example.com/b/@v/v1.0.0.zip')).toBeDefined();
+      expect(await p.proxy.store.stat('example.com/big/@v/v1.0.0.zip')).toBeDefined();
     }, { holdbackBytes: 1000 });
   });
 });

@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerBuild, dockerRun, removeImages, requireEngine, uniqueTag } from '../../test/engine.ts';
 import { fix } from './index.ts';
-import { naiveExamples, prepareExample, programsOf, touchSource, type PreparedExample } from './testing/example-project.ts';
+import { naiveExamples, prepareExample, programsOf, touchSource, type PreparedExample } from '../../bench/lint-examples.ts';
 
 const BUILD_TIMEOUT = 600_000;
 const created: string[] = [];

@@ -184,7 +184,7 @@ export function splitShell(text: string, from = 0, to = text.length, options: Sp
           j = k;
           continue;
         }
-        word += text[j];
+        word += text[j]!;
         j++;
       }
       wordEnd = Math.min(j + 1, to);

@@ -51,47 +51,84 @@ function isHex(text: string, from: number): boolean {
   return true;
 }
 
+/** Offset of the text after `#N `, or -1 when the line is not a plain line (no allocation). */
+function restOffset(text: string): number {
+  if (text.charCodeAt(0) !== 35) return -1;
+  let i = 1;
+  while (i < text.length && i < 9) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  if (i === 1) return -1;
+  if (i === text.length) return i;
+  return text.charCodeAt(i) === 32 ? i + 1 : -1;
+}
+
+/** Offset of the text after `<secs> ` starting at `from` (text.length for a bare `<secs>`), or -1. */
+function secondsOffset(text: string, from: number): number {
+  let i = from;
+  let dot = false;
+  while (i < text.length && i - from < 12) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && !dot && i > from) dot = true;
+    else if (c < 48 || c > 57) break;
+    i++;
+  }
+  if (!dot || text.charCodeAt(i - 1) === 46) return -1;
+  if (i === text.length) return i;
+  return text.charCodeAt(i) === 32 ? i + 1 : -1;
+}
+
+function restIs(text: string, off: number, s: string): boolean {
+  return text.length - off === s.length && text.startsWith(s, off);
+}
+
+// The per-line hot path of plain logs: offsets instead of substrings, one slice per output line.
 export function handlePlain(ctx: PlainContext, text: string, line: number, ts: string | null): boolean {
-  const p = splitPlain(text);
-  if (p === null) return false;
+  const off = restOffset(text);
+  if (off === -1) return false;
   const b = ctx.builder;
-  const { n, rest } = p;
+  const n = Number(text.slice(1, off - (off < text.length || text.charCodeAt(off - 1) === 32 ? 1 : 0)));
   b.kinds.plain++;
+  const so = secondsOffset(text, off);
   // `#0 building with "default" instance using docker driver` describes the builder; not a step.
   if (n === 0 && b.getPlain(0) === undefined) {
-    const out = splitSeconds(rest);
-    b.loose.add(line, out ?? rest);
+    b.loose.add(line, text.slice(so === -1 ? off : so));
     return true;
   }
   const existing = b.getPlain(n);
   if (existing === undefined) {
-    const out = splitSeconds(rest);
-    const step = b.upsertNumbered(`#${n}`, n, out === null ? rest : '', line);
-    if (out !== null) step.output.add(line, out);
+    const step = b.upsertNumbered(`#${n}`, n, so === -1 ? text.slice(off) : '', line);
+    if (so !== -1) step.output.add(line, text.slice(so));
     stamp(step, ts);
     return true;
   }
   stamp(existing, ts);
-  if (rest === existing.name || rest === '...') return true;
-  if (rest.length === 71 && rest.startsWith('sha256:') && isHex(rest, 7)) {
+  if (so !== -1) {
+    existing.output.add(line, so === text.length ? '' : text.slice(so));
+    return true;
+  }
+  if (restIs(text, off, existing.name) || restIs(text, off, '...')) return true;
+  if (text.length - off === 71 && text.startsWith('sha256:', off) && isHex(text, off + 7)) {
     b.kinds.legacy++;
     return true;
   }
-  if (rest === 'CACHED') {
+  if (restIs(text, off, 'CACHED')) {
     existing.cached = true;
     return true;
   }
-  if (rest.startsWith('DONE ')) {
-    const secs = Number.parseFloat(rest.slice(5));
+  if (text.startsWith('DONE ', off)) {
+    const secs = Number.parseFloat(text.slice(off + 5));
     if (!Number.isNaN(secs)) existing.duration = secs;
     return true;
   }
-  if (rest === 'CANCELED') {
+  if (restIs(text, off, 'CANCELED')) {
     existing.canceled = true;
     return true;
   }
-  if (rest.startsWith('ERROR: ') || rest.startsWith('ERROR ')) {
-    const msg = rest.slice(rest.charCodeAt(5) === 58 ? 7 : 6);
+  if (text.startsWith('ERROR', off) && (text.charCodeAt(off + 5) === 58 || text.charCodeAt(off + 5) === 32)) {
+    const msg = text.slice(off + (text.charCodeAt(off + 5) === 58 ? 7 : 6));
     existing.error = msg;
     existing.errorLine = line;
     if (msg.endsWith('context canceled')) existing.canceled = true;
@@ -99,11 +136,7 @@ export function handlePlain(ctx: PlainContext, text: string, line: number, ts: s
     existing.output.add(line, `ERROR: ${msg}`);
     return true;
   }
-  const out = splitSeconds(rest);
-  if (out !== null) {
-    existing.output.add(line, out);
-    return true;
-  }
+  const rest = text.slice(off);
   if (existing.name.length === 0 && !rest.startsWith('WARN: ')) {
     existing.rename(rest);
     b.renamed(existing);

@@ -45,7 +45,7 @@ export const diagnoseCommand = defineCommand({
     let sourceNote: string | null = null;
     if (dockerfile !== null && options.dockerfile !== undefined) {
       const instr = record.failure?.instruction ?? null;
-      const found = instr === null ? null : locateInstruction(dockerfile, instr, record.failure?.dockerfile?.line ?? null);
+      const found = instr === null ? null : locateInstruction(dockerfile, instr, record.failure?.dockerfile?.line ?? null, options.dockerfile);
       if (found !== null) source = { ...found, file: options.dockerfile };
       else if (record.failure !== null) sourceNote = instr === null ? 'the failing step is not a Dockerfile instruction' : `the failing instruction was not found in ${options.dockerfile}`;
     }

@@ -87,6 +87,14 @@ describe('stevedore parse', () => {
     expect(m.err()).toContain('IO_NOT_FOUND');
   });
 
+  it('reads standard input for -', async () => {
+    const c = capture(dir);
+    const stdin = new PassThrough();
+    stdin.end('FROM alpine\nRUN echo hi\n');
+    expect(await main(['parse', '--format', 'buildkit-dump', '-'], { ...c.io, stdin })).toBe(0);
+    expect(c.out()).toBe('(from "alpine")\n(run "echo hi")\n');
+  });
+
   it('rejects an unknown --format', async () => {
     writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine\n');
     const c = capture(dir);

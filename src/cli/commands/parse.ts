@@ -52,7 +52,7 @@ function withoutText(ast: DockerfileAst): Omit<DockerfileAst, 'text'> {
 export const parseCommand = defineCommand({
   name: 'parse',
   summary: 'parse a Dockerfile and print its AST or semantic model',
-  usage: '[--format json|ast|buildkit-dump] [--build-arg K=V]... [--target STAGE] FILE',
+  usage: '[--format json|ast|buildkit-dump] [--build-arg K=V]... [--target STAGE] [--platform OS/ARCH] FILE',
   description:
     'json (default): the semantic model — AST, typed instructions, stages, ARG scopes, expanded words, target and reachability.\n' +
     'ast: the syntax tree with source ranges. buildkit-dump: the output of BuildKit\'s parser Dump(), byte for byte.\n' +

@@ -15,6 +15,8 @@ export const dockerfileFrontendOutdated = definePatternSignature({
     /(?:requires|needs) (?:the )?(?:labs|dockerfile:1\.\d)/,
     /not supported in this (?:frontend|version)/,
     /(?:heredoc|here-document)s? (?:is|are) not supported/,
+    // An old frontend reads a heredoc body as instructions and stops at its terminator.
+    /unknown instruction: (?:EOF|EOT|END|EOS)\b/i,
   ],
   when: (ctx) => !/^(?:classic)$/.test(ctx.record.format) && !ctx.lines.some((l) => /Error response from daemon: [Dd]ockerfile parse error|legacy builder is deprecated/.test(l.text)),
   confidence: 0.88,

@@ -17,6 +17,7 @@ export const dockerfileSyntax = definePatternSignature({
     /[Ss]yntax error - can't find = in /,
     /unterminated heredoc|unexpected end of statement/,
     /empty continuation lines will become errors/,
+    /the Dockerfile cannot be empty|file with no instructions/,
   ],
   exclude: [/[Uu]nknown flag: (?:mount|link|chmod|exclude|parents|checksum|keep-git-dir|network|security|device)/],
   confidence: 0.9,

@@ -17,7 +17,8 @@ export const goPrivateRepoAuth = definePatternSignature({
     /The requested URL returned error: 40[13]/,
     /\bgo: [^\n]{0,300}(?:401 Unauthorized|403 Forbidden)/,
     /reading https?:\/\/[^\s]{1,300}: 40[13] /,
-    /remote: (?:HTTP Basic: Access denied|Invalid username or password|Repository not found)/,
+    /remote: (?:HTTP Basic: Access denied|Invalid username or (?:password|token)|Repository not found)/,
+    /Support for password authentication was removed/,
   ],
   confidence: 0.85,
   summary: (h) => {

@@ -9,6 +9,7 @@
  */
 import { StevedoreError } from '../../errors.ts';
 import { isGoDigit, isGoLetter, isGoSpace } from './chars.ts';
+import { isPlain, splitPlain } from './plain.ts';
 import { compileGlob, GlobError, replaceGlob, trimPrefixGlob, trimSuffixGlob } from './glob.ts';
 
 export interface EnvGetter {
@@ -336,29 +337,6 @@ function isSpecialParam(c: number): boolean {
 }
 
 const NONE: readonly string[] = Object.freeze([]);
-
-/** True when the word has nothing for the lexer to do: no `$`, quotes, `<` or escape character. */
-function isPlain(word: string, esc: number): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c === 0x24 || c === 0x27 || c === 0x22 || c === 0x3c || c === esc) return false;
-  }
-  return true;
-}
-
-/** Whitespace splitting of a plain word (what the lexer's word buffer does when nothing is quoted). */
-function splitPlain(word: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= word.length; i++) {
-    const space = i === word.length || isGoSpace(word.codePointAt(i)!);
-    if (space && start >= 0) {
-      out.push(word.slice(start, i));
-      start = -1;
-    } else if (!space && start < 0) start = i;
-  }
-  return out;
-}
 
 function run(word: string, env: EnvGetter, options: LexOptions): WordResult {
   if (isPlain(word, (options.escapeToken ?? '\\').charCodeAt(0))) {

@@ -62,6 +62,9 @@ describe('typed instructions', () => {
   it('HEALTHCHECK CMD / NONE, ONBUILD trigger', () => {
     expect(last('FROM a\nHEALTHCHECK --interval=5s CMD curl -f http://x/\n')).toMatchObject({ none: false, form: 'shell', command: 'curl -f http://x/' });
     expect(last('FROM a\nHEALTHCHECK NONE\n')).toMatchObject({ none: true });
+    // BuildKit never reads NONE's flags
+    expect(last('FROM a\nHEALTHCHECK --interval=bogus NONE\n')).toMatchObject({ none: true });
+    expect(last('FROM a\nHEALTHCHECK --interval=1m30s --start-period=0 --retries=3 CMD ["true"]\n')).toMatchObject({ form: 'exec', command: ['true'] });
     expect(last('FROM a\nONBUILD COPY . /app\n')).toMatchObject({ keyword: 'ONBUILD', trigger: { keyword: 'COPY', dest: { raw: '/app' } } });
   });
 });
@@ -85,6 +88,9 @@ describe('typing errors', () => {
     ['ONBUILD FROM', 'FROM a\nONBUILD FROM b\n', 'DOCKERFILE_INVALID_INSTRUCTION', 2, 9, "isn't allowed"],
     ['WORKDIR without path', 'FROM a\nWORKDIR\n', 'DOCKERFILE_MISSING_ARGUMENT', 2, 8, 'exactly one'],
     ['HEALTHCHECK unknown type', 'FROM a\nHEALTHCHECK CONNECT x\n', 'DOCKERFILE_INVALID_INSTRUCTION', 2, 13, 'Unknown type'],
+    ['HEALTHCHECK bad interval', 'FROM a\nHEALTHCHECK --interval=5 CMD x\n', 'DOCKERFILE_INVALID_FLAG', 2, 13, 'invalid duration'],
+    ['HEALTHCHECK interval under 1ms', 'FROM a\nHEALTHCHECK --timeout=10us CMD x\n', 'DOCKERFILE_INVALID_FLAG', 2, 13, 'less than 1ms'],
+    ['HEALTHCHECK negative retries', 'FROM a\nHEALTHCHECK --retries=-1 CMD x\n', 'DOCKERFILE_INVALID_FLAG', 2, 13, 'negative'],
     ['ARG without name', 'FROM a\nARG =x\n', 'DOCKERFILE_INVALID_INSTRUCTION', 2, 5, 'blank'],
   ])('%s', (_name, text, code, line, column, message) => {
     const e = errorOf(text);

@@ -42,8 +42,9 @@ class Typer {
       const hint = suggest(kw, KEYWORDS);
       this.fail('DOCKERFILE_UNKNOWN_INSTRUCTION', `unknown instruction: ${node.keywordText}${hint === undefined ? '' : ` (did you mean ${hint.toLowerCase()}?)`}`, node.keywordRange, node);
     }
-    const healthNone = kw === 'HEALTHCHECK' && node.args[0]?.toUpperCase() !== 'CMD';
-    const flags = parseFlags(node, healthNone ? NO_SPEC : spec, this.file);
+    // BuildKit does not read HEALTHCHECK NONE's flags at all (so it accepts any).
+    const healthNone = kw === 'HEALTHCHECK' && node.args[0]?.toUpperCase() === 'NONE';
+    const flags = parseFlags(healthNone ? { ...node, flags: [] } : node, spec, this.file);
     const base = { node, index };
     switch (kw) {
       case 'FROM':
@@ -177,12 +178,15 @@ class Typer {
     const typ = node.args[0]!.toUpperCase();
     if (typ === 'NONE') {
       if (node.args.length !== 1) this.fail('DOCKERFILE_TOO_MANY_ARGUMENTS', 'HEALTHCHECK NONE takes no arguments', node.restRange, node);
-      if (node.flags.length > 0) this.fail('DOCKERFILE_UNKNOWN_FLAG', 'HEALTHCHECK NONE takes no flags', node.flags[0]!.range, node);
       return { keyword: 'HEALTHCHECK', node, index, none: true, command: undefined, form: undefined };
     }
     if (typ !== 'CMD') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `Unknown type ${JSON.stringify(node.args[0])} in HEALTHCHECK (try CMD)`, node.restRange, node);
     const cmd = node.args.slice(1);
     if (cmd.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'Missing command after HEALTHCHECK CMD', node.restRange, node);
+    for (const f of node.flags) {
+      const problem = f.name === 'retries' ? checkRetries(f.value ?? '') : checkInterval(f.name, f.value ?? '');
+      if (problem !== undefined) this.fail('DOCKERFILE_INVALID_FLAG', problem, f.range, node);
+    }
     return { keyword: 'HEALTHCHECK', node, index, none: false, command: node.json ? cmd : cmd[0], form: node.json ? 'exec' : 'shell' };
   }
 
@@ -194,6 +198,25 @@ class Typer {
     if (trig === 'MAINTAINER' || trig === 'FROM') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `${trig} isn't allowed as an ONBUILD trigger`, inner.keywordRange, node);
     return { keyword: 'ONBUILD', node, index, trigger: this.type(inner, index) };
   }
+}
+
+/** Go time.ParseDuration's grammar; BuildKit also rejects a non-zero interval under 1ms. */
+function checkInterval(name: string, value: string): string | undefined {
+  if (value === '' || value === '0') return undefined;
+  const m = /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(value);
+  if (m === null) return `time: invalid duration ${JSON.stringify(value)}`;
+  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
+  let ms = 0;
+  for (const part of value.matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) ms += Number(part[1]) * unit[part[2]!]!;
+  if (value.startsWith('-')) ms = -ms;
+  if (ms !== 0 && ms < 1) return `Interval "${name}" cannot be less than 1ms`;
+  return undefined;
+}
+
+function checkRetries(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (!/^[-+]?\d{1,10}$/.test(value) || Math.abs(Number(value)) > 2 ** 31 - 1) return `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`;
+  return Number(value) < 0 ? `--retries cannot be negative (${Number(value)})` : undefined;
 }
 
 /** Types one node. Throws StevedoreError (DOCKERFILE_UNKNOWN_INSTRUCTION, _UNKNOWN_FLAG, ...) with its location. */

@@ -8,17 +8,26 @@ import type { Position, Range } from '../types.ts';
 
 export class SourceText {
   /** Offset of the first character of each line (index 0 = line 1); the BOM is not part of line 1. */
-  readonly lineStarts: number[] = [];
+  readonly lineStarts: Int32Array;
   /** Offset just past the line's content: before its "\n" and any "\r" run preceding it. */
-  readonly contentEnds: number[] = [];
+  readonly contentEnds: Int32Array;
   /** Offset just past the line's "\n" (or the text end). */
-  readonly lineEnds: number[] = [];
+  readonly lineEnds: Int32Array;
   readonly bom: boolean;
+  private readonly count: number;
 
   constructor(readonly text: string) {
     this.bom = text.charCodeAt(0) === 0xfeff;
-    let start = this.bom ? 1 : 0;
     const n = text.length;
+    // Count lines first so the tables are typed arrays: one allocation each, never traced by the GC.
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    const max = lines + 1;
+    this.lineStarts = new Int32Array(max);
+    this.contentEnds = new Int32Array(max);
+    this.lineEnds = new Int32Array(max);
+    let start = this.bom ? 1 : 0;
+    let k = 0;
     while (start < n) {
       let nl = text.indexOf('\n', start);
       const hasNl = nl >= 0;
@@ -26,15 +35,17 @@ export class SourceText {
       let ce = nl;
       // Go's bytes.TrimRight(line, "\r\n") strips every trailing \r, not just one.
       while (ce > start && text.charCodeAt(ce - 1) === 0x0d) ce--;
-      this.lineStarts.push(start);
-      this.contentEnds.push(ce);
-      this.lineEnds.push(hasNl ? nl + 1 : n);
+      this.lineStarts[k] = start;
+      this.contentEnds[k] = ce;
+      this.lineEnds[k] = hasNl ? nl + 1 : n;
+      k++;
       start = hasNl ? nl + 1 : n;
     }
+    this.count = k;
   }
 
   get lineCount(): number {
-    return this.lineStarts.length;
+    return this.count;
   }
 
   /** Position of an offset on a known 0-based line index. */
@@ -45,7 +56,7 @@ export class SourceText {
   /** Position of any offset (binary search over lines). */
   position(offset: number): Position {
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = this.count - 1;
     if (hi < 0) return { line: 1, column: offset + 1, offset };
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;

@@ -55,7 +55,7 @@ const CT = { info: 'application/json', mod: 'text/plain; charset=utf-8', zip: 'a
 
 export class ProxyService {
   readonly #flight = new Flight<Buffer>();
-  readonly #zips = new Map<string, ZipDownload>();
+  readonly #zips = new Map<string, Promise<ZipDownload>>();
   readonly #fetchedAt = new Map<string, number>();
   readonly #negative = new Map<string, { until: number; error: StevedoreError }>();
   readonly #background = new Set<Promise<unknown>>();
@@ -64,9 +64,9 @@ export class ProxyService {
 
   /** Wait for background revalidations (graceful shutdown, tests). */
   async idle(): Promise<void> {
-    while (this.#background.size > 0 || this.#zips.size > 0) {
-      await Promise.allSettled([...this.#background, ...[...this.#zips.values()].map((z) => z.finished)]);
-    }
+    // Wait on the tracked promises themselves (they are removed as they settle), so this loop
+    // always yields to I/O instead of spinning on already-resolved promises.
+    while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
   }
 
   async handle(req: ProxyRequest, opts: { noFetch?: boolean } = {}): Promise<Reply> {
@@ -146,14 +146,21 @@ export class ProxyService {
   }
 
   async #zip(req: ArtifactRequest, key: string): Promise<Reply> {
-    let dl = this.#zips.get(key);
-    if (dl === undefined) {
-      const tmp = join(await this.o.store.tempDir(), `${randomBytes(8).toString('hex')}.zip`);
-      dl = new ZipDownload(tmp, this.o.holdbackBytes);
-      this.#zips.set(key, dl);
-      const run = this.#runZip(req, key, dl).finally(() => this.#zips.delete(key));
-      void run;
+    // The map entry is set synchronously, before any await, so concurrent requests cannot race
+    // past it and start a second upstream fetch.
+    let pending = this.#zips.get(key);
+    if (pending === undefined) {
+      pending = this.o.store.tempDir().then((d) => new ZipDownload(join(d, `${randomBytes(8).toString('hex')}.zip`), this.o.holdbackBytes));
+      this.#zips.set(key, pending);
+      const run: Promise<void> = pending
+        .then((dl) => this.#runZip(req, key, dl))
+        .finally(() => {
+          this.#zips.delete(key);
+          this.#background.delete(run);
+        });
+      this.#background.add(run);
     } else this.o.metrics.deduplicated.inc({ endpoint: 'zip' });
+    const dl = await pending;
     await dl.ready();
     if (dl.state.kind === 'failed') throw dl.state.error;
     if (dl.state.kind === 'done') {
@@ -239,8 +246,8 @@ export class ProxyService {
       // Named fallback (stale-if-error): the stale copy was already served; log and keep it.
       this.o.logger.log('warn', 'background revalidation failed; serving stale', { key, error: (e as Error).message });
     });
-    this.#background.add(p);
-    void p.finally(() => this.#background.delete(p));
+    const tracked: Promise<void> = p.finally(() => this.#background.delete(tracked));
+    this.#background.add(tracked);
   }
 
   async #sumdb(req: SumdbRequest, noFetch: boolean): Promise<Reply> {

@@ -32,9 +32,12 @@ function isValidName(name: string): boolean {
 
 /** Parse "name+hash+key". Throws NoteError. */
 export function parseVerifierKey(vkey: string): Verifier {
-  const parts = vkey.split('+');
-  if (parts.length !== 3) throw new NoteError(`malformed verifier key ${JSON.stringify(vkey.slice(0, 100))}`);
-  const [name, hashHex, b64] = parts as [string, string, string];
+  // name+hash+key, where the base64 key may itself contain "+".
+  const p1 = vkey.indexOf('+');
+  const name = p1 < 0 ? '' : vkey.slice(0, p1);
+  const hashHex = vkey.slice(p1 + 1, p1 + 9);
+  const b64 = vkey.slice(p1 + 10);
+  if (p1 < 0 || vkey[p1 + 9] !== '+') throw new NoteError(`malformed verifier key ${JSON.stringify(vkey.slice(0, 100))}`);
   if (!isValidName(name) || !/^[0-9a-f]{8}$/.test(hashHex)) throw new NoteError(`malformed verifier key ${JSON.stringify(vkey.slice(0, 100))}`);
   const raw = Buffer.from(b64, 'base64');
   if (raw.length !== 33 || raw[0] !== ALG_ED25519) throw new NoteError(`verifier key for ${name}: unsupported algorithm or length`);

@@ -5,7 +5,7 @@
  * every later RUN of the stage even where it is unused. Suggest moving the ARG down to the
  * instruction that first uses it. A suggestion, not a fix: moving it changes which RUNs see it.
  */
-import type { ArgInstruction, Step } from '../../dockerfile/index.ts';
+import type { Step } from '../../dockerfile/index.ts';
 import { insertLinesBefore, lineSpan } from '../edits.ts';
 import { defineRule } from '../rule.ts';
 
@@ -45,7 +45,7 @@ export default defineRule({
         steps.forEach((step: Step, index) => {
           const arg = step.instruction;
           if (arg.keyword !== 'ARG' || arg.args.length !== 1) return;
-          const decl = (arg as ArgInstruction).args[0]!;
+          const decl = arg.args[0]!;
           if (decl.value === undefined) return;
           let runsBefore = 0;
           let use: Step | undefined;

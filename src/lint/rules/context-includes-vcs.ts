@@ -42,7 +42,7 @@ export default defineRule({
         if (file === undefined) return; // dockerignore-missing reports this case
         const ignore = file.text;
         const fixable = ['.git', 'node_modules'].filter((p) => view.exists(p) && !view.isIgnored(p));
-        const output = BUILD_OUTPUT.filter((p) => view.exists(`${p}`) && view.listFiles().some((f) => f.startsWith(`${p}/`)) && !view.isIgnored(p));
+        const output = BUILD_OUTPUT.filter((p) => view.exists(p) && view.listFiles().some((f) => f.startsWith(`${p}/`)) && !view.isIgnored(p));
         if (fixable.length + output.length === 0) return;
         reported = true;
         const prefix = ignore === '' || ignore.endsWith('\n') ? '' : '\n';

@@ -7,7 +7,7 @@
  * indexes that exist are fine. A close stage name is suggested.
  */
 import type { Range, Stage } from '../../dockerfile/index.ts';
-import { closestName } from '../knowledge/closest-name.ts';
+import { NameIndex } from '../knowledge/closest-name.ts';
 import { findStage, stageNameOf, verbatimRange } from '../knowledge/dockerfile-facts.ts';
 import { rangeAt } from '../position.ts';
 import { defineRule } from '../rule.ts';
@@ -34,6 +34,9 @@ export default defineRule({
   defaultOptions: {},
   create(ctx) {
     const names = ctx.model.stages.map(stageNameOf).filter((n): n is string => n !== undefined);
+    const index = new NameIndex();
+    for (const n of names) index.add(n.toLowerCase());
+    const budget = { left: 200_000 };
     const check = (value: string, range: Range, verbatim: boolean, stage: Stage): void => {
       if (value === '' || findStage(ctx.model, value) !== undefined || /[:/@.$]/.test(value)) return;
       if (/^[0-9]+$/.test(value)) {
@@ -41,7 +44,9 @@ export default defineRule({
         return;
       }
       // An upper-case value is not a valid image name either; BuildKit resolves stages case-insensitively.
-      const suggest = closestName(value.toLowerCase(), names.filter((n) => n.toLowerCase() !== stageNameOf(stage)?.toLowerCase()).map((n) => n.toLowerCase()), true);
+      const closest = index.closest(value.toLowerCase(), budget);
+      // Never suggest the stage itself: that would be a circular reference.
+      const suggest = closest === stageNameOf(stage)?.toLowerCase() ? undefined : closest;
       if (suggest === undefined) {
         ctx.report({ messageId: 'unknown', data: { name: value }, range });
         return;

@@ -7,6 +7,7 @@
  */
 import type { CopyInstruction } from '../../dockerfile/index.ts';
 import { copiesManifest, isContextCopy, isSourceTree } from '../knowledge/copy.ts';
+import { runOf } from '../knowledge/runs.ts';
 import { defineRule, type ShellCommand } from '../rule.ts';
 
 interface Ecosystem {
@@ -59,7 +60,7 @@ export default defineRule({
               continue;
             }
             if (i.keyword !== 'RUN' || sourceCopy === undefined) continue;
-            const cmd = ctx.runs.find((r) => r.step === step)?.commands.find(eco.installs);
+            const cmd = runOf(ctx.runs, step)?.commands.find(eco.installs);
             if (cmd === undefined) continue;
             ctx.report({
               messageId: 'sourceFirst',

@@ -9,6 +9,7 @@ import type { CopyInstruction } from '../../dockerfile/index.ts';
 import { insertLinesBefore } from '../edits.ts';
 import { copiesManifest, isContextCopy, isSourceTree } from '../knowledge/copy.ts';
 import { FILLS_MODCACHE, goSubcommand, normalizePath } from '../knowledge/go.ts';
+import { runOf } from '../knowledge/runs.ts';
 import { defineRule } from '../rule.ts';
 
 const MANIFESTS = ['go.mod', 'go.sum', 'go.work', 'go.work.sum'];
@@ -65,7 +66,7 @@ export default defineRule({
             continue;
           }
           if (i.keyword !== 'RUN' || sourceCopy === undefined) continue;
-          const run = ctx.runs.find((r) => r.step === step);
+          const run = runOf(ctx.runs, step);
           const cmd = run?.commands.find((c) => { const s = goSubcommand(c); return s !== undefined && FILLS_MODCACHE.has(s); });
           if (cmd === undefined) continue;
           const dest = sourceCopy.dest.raw;

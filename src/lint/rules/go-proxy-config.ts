@@ -59,14 +59,17 @@ export default defineRule({
       end() {
         for (const run of ctx.runs) {
           for (const cmd of run.commands) {
-            const at = rangeAt(ctx.text, cmd.start, cmd.end);
-            for (const [k, v] of Object.entries(cmd.assignments)) check(k, v, at);
+            const settings: [string, string][] = Object.entries(cmd.assignments);
             if (isGoBinary(cmd.argv[0]) && cmd.argv[1] === 'env' && cmd.argv[2] === '-w') {
               for (const kv of cmd.argv.slice(3)) {
                 const eq = kv.indexOf('=');
-                if (eq > 0) check(kv.slice(0, eq), kv.slice(eq + 1), at);
+                if (eq > 0) settings.push([kv.slice(0, eq), kv.slice(eq + 1)]);
               }
             }
+            // Positions are computed only for a command that has settings to judge.
+            if (settings.length === 0) continue;
+            const at = rangeAt(ctx.text, cmd.start, cmd.end);
+            for (const [k, v] of settings) check(k, v, at);
           }
         }
       },

@@ -42,7 +42,8 @@ export default defineRule({
           const mounts = run.step.instruction.mounts.filter((m) => m.type === 'cache' || m.type === 'tmpfs').map((m) => m.target);
           const mounted = (path: string): boolean => mounts.some((t) => covers(t, path));
           const at = (c: ShellCommand) => rangeAt(ctx.text, c.start, c.end);
-          const home = goPaths(ctx.model, run.stage, run.step.state).home;
+          let home: string | undefined;
+          const homeDir = (): string => (home ??= goPaths(ctx.model, run.stage, run.step.state).home);
           for (const c of run.commands) {
             const [bin, sub] = c.argv;
             if (bin === 'apk' && sub === 'add' && !c.argv.includes('--no-cache') && !mounted('/var/cache/apk') && !mounted('/etc/apk/cache')) {
@@ -70,11 +71,11 @@ export default defineRule({
                 ],
               });
             } else if (bin !== undefined && /^pip[0-9.]*$/.test(bin) && sub === 'install') {
-              const dir = envValue(run.step.state, 'PIP_CACHE_DIR') ?? `${home}/.cache/pip`;
+              const dir = envValue(run.step.state, 'PIP_CACHE_DIR') ?? `${homeDir()}/.cache/pip`;
               if (c.argv.includes('--no-cache-dir') || envValue(run.step.state, 'PIP_NO_CACHE_DIR') !== undefined || mounted(dir)) continue;
               ctx.report({ messageId: 'pip', data: { path: dir }, range: at(c), suggestions: [{ message: `add a cache mount for ${dir}`, fix: { edits: [insertFlags(node, [`--mount=type=cache,target=${dir}`])] } }] });
             } else if (bin === 'npm' && (sub === 'ci' || sub === 'install' || sub === 'i')) {
-              const dir = envValue(run.step.state, 'npm_config_cache') ?? `${home}/.npm`;
+              const dir = envValue(run.step.state, 'npm_config_cache') ?? `${homeDir()}/.npm`;
               if (mounted(dir)) continue;
               ctx.report({ messageId: 'npm', data: { sub, path: dir }, range: at(c), suggestions: [{ message: `add a cache mount for ${dir}`, fix: { edits: [insertFlags(node, [`--mount=type=cache,target=${dir}`])] } }] });
             }

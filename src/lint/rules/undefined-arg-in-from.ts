@@ -5,7 +5,7 @@
  * FROM. It expands to an empty string. A close declared name is suggested, as BuildKit does.
  */
 import type { Word } from '../../dockerfile/index.ts';
-import { closestName } from '../knowledge/closest-name.ts';
+import { NameIndex } from '../knowledge/closest-name.ts';
 import { fromScope, scanFromWord, useRange } from '../knowledge/from-args.ts';
 import { defineRule } from '../rule.ts';
 
@@ -28,6 +28,9 @@ export default defineRule({
   defaultOptions: {},
   create(ctx) {
     const scope = fromScope(ctx.model, ctx.ast.escapeChar);
+    const index = new NameIndex();
+    for (const n of scope.names) index.add(n);
+    const budget = { left: 200_000 };
     const check = (word: Word | undefined): void => {
       if (word === undefined || !word.raw.includes('$')) return;
       const scan = scanFromWord(word, scope, ctx.ast.escapeChar);
@@ -35,7 +38,7 @@ export default defineRule({
       for (const use of scan.uses) {
         if (use.defined || reported.has(use.name)) continue;
         reported.add(use.name);
-        const suggest = closestName(use.name, scope.names, true);
+        const suggest = index.closest(use.name, budget);
         const range = useRange(ctx.text, word, use);
         if (suggest === undefined) ctx.report({ messageId: 'undeclared', data: { name: use.name }, range });
         else ctx.report({ messageId: 'undeclaredSuggest', data: { name: use.name, suggest }, range });

@@ -10,7 +10,7 @@
  * variable with a close defined name (a likely typo) is reported.
  */
 import type { Instruction, Range, Stage } from '../../dockerfile/index.ts';
-import { closestName } from '../knowledge/closest-name.ts';
+import { NameIndex } from '../knowledge/closest-name.ts';
 import { rootBaseKind } from '../knowledge/dockerfile-facts.ts';
 import { scanWord } from '../knowledge/word-vars.ts';
 import { rangeAt } from '../position.ts';
@@ -41,12 +41,21 @@ const EXPANDED_FLAGS: Readonly<Record<string, readonly string[]>> = {
 
 /** The variables a stage has defined so far: all names, and those with a value (BuildKit's env keys, the suggestion candidates). */
 interface Names {
-  readonly defined: Set<string>;
-  readonly keys: Set<string>;
+  /** The parent stage's final names (frozen), shared instead of copied. */
+  readonly parent: Names | undefined;
+  readonly own: Set<string>;
+  readonly keys: NameIndex;
 }
 
-function copyNames(n: Names): Names {
-  return { defined: new Set(n.defined), keys: new Set(n.keys) };
+function newNames(parent: Names | undefined, defined: readonly string[], keys: readonly string[]): Names {
+  const n: Names = { parent, own: new Set(defined), keys: new NameIndex(parent?.keys) };
+  for (const k of keys) n.keys.add(k);
+  return n;
+}
+
+function isDefined(n: Names | undefined, name: string): boolean {
+  for (let x = n; x !== undefined; x = x.parent) if (x.own.has(name)) return true;
+  return false;
 }
 
 /**
@@ -59,12 +68,12 @@ function copyNames(n: Names): Names {
 function declare(names: Names, ins: Instruction, globalsWithValue: ReadonlySet<string>): void {
   if (ins.keyword === 'ENV') {
     for (const p of ins.pairs) {
-      names.defined.add(p.key);
+      names.own.add(p.key);
       names.keys.add(p.key);
     }
   } else if (ins.keyword === 'ARG') {
     for (const a of ins.args) {
-      names.defined.add(a.name);
+      names.own.add(a.name);
       if (a.value !== undefined || globalsWithValue.has(a.name)) names.keys.add(a.name);
     }
   }
@@ -161,12 +170,12 @@ export default defineRule({
     const initialOf = (stage: Stage, depth: number): Names => {
       if (stage.base.kind === 'stage' && depth <= model.stages.length) {
         const parent = model.stages[stage.base.stage];
-        if (parent !== undefined) return copyNames(finalOf(parent, depth + 1));
+        if (parent !== undefined) return newNames(finalOf(parent, depth + 1), [], []);
       }
       // BuildKit always sets PATH. On an external image it is not offered as a suggestion: the
       // image may define anything near it (GOPATH is one edit from PATH).
       const scratch = rootBaseKind(model, stage) === 'scratch';
-      return { defined: new Set(['PATH']), keys: new Set(scratch ? ['PATH'] : []) };
+      return newNames(undefined, ['PATH'], scratch ? ['PATH'] : []);
     };
     const finalOf = (stage: Stage, depth: number): Names => {
       let names = finals.get(stage.index);
@@ -179,6 +188,8 @@ export default defineRule({
     };
 
     let current: { readonly stage: number; readonly names: Names; readonly baseKnown: boolean } | undefined;
+    // Name comparisons for suggestions, per file: only files of thousands of near-identical names reach it.
+    const budget = { left: 200_000 };
     return {
       instruction(ins, step, stage) {
         if (step === undefined || stage === undefined) return;
@@ -189,13 +200,13 @@ export default defineRule({
         const pieces = expandedPieces(ctx.text, ins).filter((p) => p.text.includes('$'));
         const reported = new Set<string>();
         for (const piece of pieces) {
-          const scan = scanWord(piece.text, (n) => (names.defined.has(n) ? '' : undefined), escape, piece.quotes);
+          const scan = scanWord(piece.text, (n) => (isDefined(names, n) ? '' : undefined), escape, piece.quotes);
           for (const use of scan.uses) {
             if (use.defined || NON_ENV.has(use.name) || reported.has(use.name)) continue;
             reported.add(use.name);
             if (!baseKnown && COMMON_IMAGE_ENV.has(use.name)) continue;
             // On an external base (ENV unknown offline) only a likely typo of a name the file defines is reported.
-            const suggest = closestName(use.name, names.keys, true);
+            const suggest = names.keys.closest(use.name, budget);
             if (suggest === undefined && !baseKnown) continue;
             const range = piece.whole ?? rangeAt(ctx.text, piece.at + use.start, piece.at + use.end);
             if (suggest === undefined) ctx.report({ messageId: 'undefined', data: { name: use.name }, range });

@@ -47,25 +47,27 @@ export interface RuleTestCases {
   readonly invalid: readonly InvalidCase[];
 }
 
+/**
+ * Freezes plain data (object literals and arrays) reachable from `value`. Class instances (the
+ * model's lazily computed step state, with internal memo caches) and Maps are walked but left
+ * unfrozen: their caching is not a mutation a rule could observe.
+ */
 function deepFreeze(value: unknown, seen = new Set<unknown>()): void {
   if (typeof value !== 'object' || value === null || seen.has(value)) return;
   seen.add(value);
-  Object.freeze(value);
-  if (value instanceof Map) {
-    for (const [k, v] of value) {
-      deepFreeze(k, seen);
-      deepFreeze(v, seen);
-    }
-    return;
-  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (value instanceof Map) return;
+  if (proto === Object.prototype || proto === Array.prototype || proto === null) Object.freeze(value);
+  else return;
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
 }
 
 function configFor(rule: AnyRule, options: unknown): LintConfig {
-  const merged = options === undefined
-    ? rule.defaultOptions
-    : typeof rule.defaultOptions === 'object' && rule.defaultOptions !== null && typeof options === 'object' && options !== null
-      ? { ...(rule.defaultOptions as object), ...(options as object) }
+  const defaults: unknown = rule.defaultOptions;
+  const merged: unknown = options === undefined
+    ? defaults
+    : typeof defaults === 'object' && defaults !== null && typeof options === 'object' && options !== null
+      ? { ...defaults, ...options }
       : options;
   const setting: RuleSetting = { enabled: true, severity: rule.meta.severity, options: merged };
   return { rules: new Map([[rule.id, setting]]), buildArgs: {}, target: undefined };

@@ -1,5 +1,5 @@
 /**
- * @module lint/testing/example-project
+ * @module bench/lint-examples
  * Shared by the slow proof suite (src/lint/examples.slow.test.ts) and bench/lint-rebuild.bench.ts:
  * copy an example service to a temp dir, run the real `stevedore fix --write` CLI on a copy of its
  * naive Dockerfile, find the programs the naive image runs, and make a source-only change.
@@ -8,9 +8,9 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runProcess } from '../../../test/engine.ts';
+import { runProcess } from '../test/engine.ts';
 
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXAMPLES = join(REPO, 'examples');
 
 /** Examples that have a naive Dockerfile. */
