@@ -3,6 +3,7 @@
 // ratio. Goal: ≥ 500 files/s and faster than dockerfile-utils.
 //   npx tsx bench/lint.bench.ts                 (BENCH_GENERATED=300, BENCH_ROUNDS=5)
 //   BENCH_GENERATED=5000 BENCH_ROUNDS=3 npx tsx bench/lint.bench.ts
+//   npm run build && BENCH_DIST=1 npx tsx bench/lint.bench.ts   (the compiled code)
 // Corpus: examples/*/Dockerfile*, the BuildKit parser conformance testfiles that parse, and a
 // generated variety of Go-service Dockerfiles (single/multi-stage, cache mounts or not, apt/apk,
 // heredocs, ARG-built bases, USER, secrets) — seeded, so every run lints the same texts.
@@ -10,7 +11,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from 'dockerfile-utils';
-import { lint, RULES } from '../src/lint/index.ts';
+import type { AnyRule } from '../src/lint/index.ts';
+
+// BENCH_DIST=1 measures the compiled JavaScript users run (`npm run build` first); the default
+// measures the sources through tsx, whose keepNames helper adds a cost per closure created.
+const distPath = new URL('../dist/lint/index.js', import.meta.url).href;
+const lintApi = (process.env.BENCH_DIST === '1' ? await import(distPath) : await import('../src/lint/index.ts')) as typeof import('../src/lint/index.ts');
+const { lint, lintPrepared, prepare, RULES } = lintApi;
 
 const GENERATED = Number(process.env.BENCH_GENERATED ?? '300');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? '5');
@@ -120,9 +127,25 @@ const ref = time(() => {
   for (const t of texts) diagnostics += validate(t).length;
   return texts.length;
 });
+// Breakdown: parse + model + RUN views alone, and the rules on prepared files (slowest rules listed).
+const prep = time(() => {
+  for (const t of texts) prepare(t, 'Dockerfile');
+  return texts.length;
+});
+const prepared = texts.map((t) => prepare(t, 'Dockerfile'));
+const perRule = RULES.map((rule: AnyRule) => {
+  const only = [rule];
+  const t = time(() => {
+    for (const p of prepared) lintPrepared(p, { rules: only });
+    return prepared.length;
+  });
+  return { id: rule.id, us: (t.seconds / prepared.length) * 1e6 };
+}).sort((a, b) => b.us - a.us);
 const oursRate = ours.count / ours.seconds;
 const refRate = ref.count / ref.seconds;
+console.log(`code: ${process.env.BENCH_DIST === '1' ? 'dist/ (compiled)' : 'src/ via tsx'}`);
 console.log(`corpus: ${texts.length} files (${(bytes / 1024).toFixed(0)} KiB; ${all.length - texts.length} of ${all.length} excluded as input errors), ${RULES.length} rules, best of ${ROUNDS} rounds`);
 console.log(`stevedore lint():          ${oursRate.toFixed(0).padStart(7)} files/s  (${(ours.seconds * 1000).toFixed(1)} ms, ${findings} findings)`);
 console.log(`dockerfile-utils validate: ${refRate.toFixed(0).padStart(7)} files/s  (${(ref.seconds * 1000).toFixed(1)} ms, ${diagnostics} diagnostics)`);
+console.log(`  of which parse + model + views: ${((prep.seconds / texts.length) * 1e6).toFixed(0)} µs/file; slowest rules (µs/file, incl. ~engine overhead): ${perRule.slice(0, 5).map((r) => `${r.id} ${r.us.toFixed(0)}`).join(', ')}`);
 console.log(`ratio (stevedore / dockerfile-utils): ${(oursRate / refRate).toFixed(2)}x; goal >= 500 files/s: ${oursRate >= 500 ? 'met' : 'NOT met'}`);

@@ -7,7 +7,9 @@
 #   scripts/engine.sh down      stop dockerd (and standalone buildkitd) cleanly; keeps the image store
 #   scripts/engine.sh status    print whether the engine answers (exit 0 if it does)
 #   scripts/engine.sh images    (re)make the base images only (the engine must be up)
-#   scripts/engine.sh buildkit  also start a standalone buildkitd (pinned release) + buildctl
+#   scripts/engine.sh buildkit  also start a standalone buildkitd (pinned release) + buildctl and a
+#                               loopback registry mirroring the base images (STEVEDORE_BUILDKIT=1 up
+#                               does the same)
 #   scripts/engine.sh clean     down, then delete all engine state (images, build cache)
 #
 # No registry is reachable here, so base images (golang, alpine, debian, busybox, distroless) are
@@ -21,7 +23,9 @@ DOCKER=/usr/bin/docker          # Debian's 20.10 client; /usr/local/bin/docker i
 DOCKERD=/usr/sbin/dockerd
 START_TIMEOUT="${STEVEDORE_ENGINE_TIMEOUT:-60}"    # seconds to wait for the daemon to answer
 STOP_TIMEOUT=30
-BUILDKIT_VERSION=v0.26.2       # pinned standalone BuildKit release (engine.sh buildkit)
+BUILDKIT_VERSION=v0.29.0       # pinned standalone BuildKit release (engine.sh buildkit)
+REGISTRY_VERSION=v3.1.2        # distribution/distribution registry serving base images to buildkitd
+REGISTRY_ADDR="${STEVEDORE_REGISTRY_ADDR:-127.0.0.1:5055}"
 RECIPE=7                       # bump when the base-image recipe changes: forces a re-import
 
 mkdir -p "$ENGINE_DIR"
@@ -79,6 +83,7 @@ write_env() {
     if [ -S "$BK_SOCK" ] && pid_alive "$BK_PIDFILE"; then
       echo "export BUILDKIT_HOST=unix://$BK_SOCK"
       echo "export STEVEDORE_BUILDCTL=$ENGINE_DIR/bin/buildctl"
+      echo "export STEVEDORE_REGISTRY=$REGISTRY_ADDR"
     fi
   } >"$tmp"
   mv "$tmp" "$ENVFILE"
@@ -89,7 +94,8 @@ ensure_bridge() {
   if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
     ip link add "$BRIDGE" type bridge 2>/dev/null || { log "cannot create bridge $BRIDGE; using --bridge=none"; return 1; }
   fi
-  ip addr show dev "$BRIDGE" | grep -q "inet $BRIDGE_CIDR" || ip addr add "$BRIDGE_CIDR" dev "$BRIDGE" 2>/dev/null || return 1
+  local addrs; addrs="$(ip -4 addr show dev "$BRIDGE" 2>/dev/null || true)"  # no `| grep -q`: SIGPIPE + pipefail
+  [[ "$addrs" == *"inet $BRIDGE_CIDR "* ]] || ip addr add "$BRIDGE_CIDR" dev "$BRIDGE" 2>/dev/null || return 1
   ip link set "$BRIDGE" up
 }
 
@@ -159,6 +165,13 @@ cmd_up() {
   # shellcheck source=scripts/make-base-images.sh
   source "$ROOT/scripts/make-base-images.sh"
   make_base_images
+  # STEVEDORE_BUILDKIT=1: bring the standalone buildkitd up as well (see cmd_buildkit).
+  if [ "${STEVEDORE_BUILDKIT:-}" = 1 ]; then
+    build_go_tools
+    start_registry
+    push_base_images
+    start_buildkitd
+  fi
   write_env
   log "up in $((SECONDS - t0))s; DOCKER_HOST=unix://$SOCK (env: $ENVFILE)"
 }
@@ -166,6 +179,7 @@ cmd_up() {
 cmd_down() {
   lock
   stop_pidfile "$BK_PIDFILE" buildkitd
+  stop_pidfile "$REG_PIDFILE" registry
   stop_pidfile "$PIDFILE" dockerd
   rm -f "$ENVFILE"
 }
@@ -191,19 +205,128 @@ cmd_clean() {
   cmd_down
   # dockerd leaves its netns bind mount (and overlay mounts after a crash) behind.
   local m
-  for m in $(awk -v a="$RUN_DIR" -v b="$ENGINE_DIR" '$2 ~ "^"a || $2 ~ "^"b {print $2}' /proc/mounts | sort -r); do
-    umount -l "$m" 2>/dev/null || true
-  done
-  rm -rf "$ENGINE_DIR/data" "$ENGINE_DIR/rootfs" "$RUN_DIR" "$ENGINE_DIR/buildkit"
-  [ "$BRIDGE" != none ] && ip link del "$BRIDGE" 2>/dev/null || true
+  awk -v a="$RUN_DIR" -v b="$ENGINE_DIR" 'index($2, a) == 1 || index($2, b) == 1 {print $2}' /proc/mounts | sort -r |
+    while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  rm -rf "$ENGINE_DIR/data" "$ENGINE_DIR/rootfs" "$RUN_DIR" "$ENGINE_DIR/buildkit" "$ENGINE_DIR/registry"
+  if [ "$BRIDGE" != none ]; then ip link del "$BRIDGE" 2>/dev/null || true; fi
   log "engine state removed"
+}
+
+# ---- standalone BuildKit ----------------------------------------------------------------------
+# buildkitd cannot see dockerd's image store, so a local registry (distribution) on loopback holds
+# copies of the base images and buildkitd.toml makes it the mirror of docker.io and gcr.io:
+# `FROM golang:1.26` then resolves as it would online.
+BIN="$ENGINE_DIR/bin"
+REG_PIDFILE="$RUN_DIR/registry.pid"
+
+build_go_tools() {
+  mkdir -p "$BIN"
+  if [ ! -x "$BIN/buildkitd" ] || [ ! -x "$BIN/buildctl" ] || [ "$(cat "$BIN/.buildkit-version" 2>/dev/null)" != "$BUILDKIT_VERSION" ]; then
+    log "building buildkitd/buildctl $BUILDKIT_VERSION from the Go module proxy (several minutes)"
+    # `go install ...@version` refuses buildkit (its go.mod has exclude directives), so build
+    # from a writable copy of the module as the main module.
+    local src
+    src="$(GOFLAGS=-mod=mod go mod download -json "github.com/moby/buildkit@$BUILDKIT_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    [ -d "$src" ] || die "could not download github.com/moby/buildkit@$BUILDKIT_VERSION"
+    rm -rf "$ENGINE_DIR/buildkit-src" && cp -r "$src" "$ENGINE_DIR/buildkit-src" && chmod -R u+w "$ENGINE_DIR/buildkit-src"
+    (cd "$ENGINE_DIR/buildkit-src" && GOFLAGS=-mod=mod GOTOOLCHAIN=local timeout 3600 go build -ldflags "-X github.com/moby/buildkit/version.Version=$BUILDKIT_VERSION" -o "$BIN/" ./cmd/buildkitd ./cmd/buildctl) ||
+      die "building buildkit failed"
+    echo "$BUILDKIT_VERSION" >"$BIN/.buildkit-version"
+  fi
+  if [ ! -x "$BIN/registry" ] || [ "$(cat "$BIN/.registry-version" 2>/dev/null)" != "$REGISTRY_VERSION" ]; then
+    log "building registry $REGISTRY_VERSION from the Go module proxy"
+    GOBIN="$BIN" GOFLAGS=-mod=mod GOTOOLCHAIN=local timeout 3600 \
+      go install "github.com/distribution/distribution/v3/cmd/registry@$REGISTRY_VERSION" || die "building registry failed"
+    echo "$REGISTRY_VERSION" >"$BIN/.registry-version"
+  fi
+}
+
+wait_for() { # $1 seconds, $2 description, rest: command that succeeds when ready
+  local deadline=$((SECONDS + $1)) what="$2"
+  shift 2
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -ge $deadline ] && die "$what did not come up within $deadline s"
+    sleep 0.3
+  done
+}
+
+registry_answers() { curl -fsS -m 5 "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; }
+
+start_registry() {
+  if pid_alive "$REG_PIDFILE" && registry_answers; then return 0; fi
+  mkdir -p "$ENGINE_DIR/registry"
+  printf 'version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: %s\n' \
+    "$ENGINE_DIR/registry" "$REGISTRY_ADDR" >"$ENGINE_DIR/registry.yml"
+  setsid "$BIN/registry" serve "$ENGINE_DIR/registry.yml" </dev/null >>"$ENGINE_DIR/registry.log" 2>&1 9>&- &
+  echo $! >"$REG_PIDFILE"
+  wait_for 30 "registry on $REGISTRY_ADDR" registry_answers
+}
+
+# Pushes each base image once per image id (dockerd treats 127.0.0.0/8 registries as insecure).
+push_base_images() {
+  local img dst id stamp="$ENGINE_DIR/registry/.pushed"
+  touch "$stamp"
+  for img in golang:1.26 golang:1.26-alpine golang:1.26-bookworm golang:1.21 alpine:3.20 alpine:latest \
+    debian:bookworm-slim busybox:latest gcr.io/distroless/static-debian12:nonroot \
+    gcr.io/distroless/static-debian12:latest; do
+    "$DOCKER" image inspect "$img" >/dev/null 2>&1 || continue
+    case "$img" in
+      gcr.io/*) dst="$REGISTRY_ADDR/${img#gcr.io/}" ;;
+      *) dst="$REGISTRY_ADDR/library/$img" ;;
+    esac
+    id="$("$DOCKER" image inspect --format '{{.Id}}' "$img")"
+    grep -qxF "$dst $id" "$stamp" && continue
+    "$DOCKER" tag "$img" "$dst"
+    timeout 600 "$DOCKER" push "$dst" >/dev/null || die "pushing $dst failed"
+    "$DOCKER" rmi "$dst" >/dev/null
+    echo "$dst $id" >>"$stamp"
+    log "pushed $img to the local registry"
+  done
+}
+
+buildctl_answers() { timeout 10 "$BIN/buildctl" --addr "unix://$BK_SOCK" debug workers >/dev/null 2>&1; }
+
+start_buildkitd() {
+  if pid_alive "$BK_PIDFILE" && buildctl_answers; then
+    log "buildkitd already running (pid $(cat "$BK_PIDFILE"))"
+    return 0
+  fi
+  mkdir -p "$ENGINE_DIR/buildkit"
+  cat >"$ENGINE_DIR/buildkitd.toml" <<TOML
+root = "$ENGINE_DIR/buildkit"
+[grpc]
+  address = ["unix://$BK_SOCK"]
+[worker.oci]
+  enabled = true
+  snapshotter = "overlayfs"
+  binary = "/usr/sbin/runc"
+[worker.containerd]
+  enabled = false
+[registry."docker.io"]
+  mirrors = ["$REGISTRY_ADDR"]
+[registry."gcr.io"]
+  mirrors = ["$REGISTRY_ADDR"]
+[registry."$REGISTRY_ADDR"]
+  http = true
+  insecure = true
+TOML
+  rm -f "$BK_SOCK"
+  echo "---- $(date -u +%FT%TZ) engine.sh buildkit" >>"$BK_LOG"
+  # Host networking for RUN steps: the bridge here has no NAT, and no CNI is set up.
+  setsid "$BIN/buildkitd" --config "$ENGINE_DIR/buildkitd.toml" --oci-worker-net=host \
+    </dev/null >>"$BK_LOG" 2>&1 9>&- &
+  echo $! >"$BK_PIDFILE"
+  wait_for "$START_TIMEOUT" "buildkitd (log: $BK_LOG)" buildctl_answers
+  log "buildkitd $BUILDKIT_VERSION up at unix://$BK_SOCK"
 }
 
 cmd_buildkit() {
   lock
   answers || start_dockerd
-  # shellcheck source=scripts/engine-buildkit.sh
-  source "$ROOT/scripts/engine-buildkit.sh"
+  command -v go >/dev/null || die "go is needed to build buildkitd"
+  build_go_tools
+  start_registry
+  push_base_images
   start_buildkitd
   write_env
 }

@@ -19,11 +19,12 @@ export function isNotable(text: string): boolean {
 }
 
 export class BoundedOutput {
-  // Arrays are created on first use: most steps of a build print nothing.
-  private head: LogLine[] | null = null;
-  // Parallel arrays (no object per line), allocated on first use: most steps print nothing.
-  private ringLine: number[] = [];
-  private ringText: string[] = [];
+  // Every array is created on first use: most steps of a build print nothing or a few lines.
+  // The head is flat (line, text, line, text, …): no object per retained line until snapshot.
+  private head: (number | string)[] | null = null;
+  // The tail ring as parallel arrays (no object per line).
+  private ringLine: number[] | null = null;
+  private ringText: string[] | null = null;
   private ringStart = 0;
   private ringLen = 0;
   private notable: LogLine[] | null = null;
@@ -38,35 +39,42 @@ export class BoundedOutput {
   add(line: number, raw: string): void {
     this.total++;
     const text = raw.length > MAX_KEPT ? raw.slice(0, MAX_KEPT) : raw;
-    this.head ??= [];
-    if (this.head.length < this.headMax) {
-      this.head.push({ line, text });
+    const head = (this.head ??= []);
+    if (head.length < 2 * this.headMax) {
+      head.push(line, text);
       return;
     }
     if (this.tailMax === 0) return;
+    const ringLine = (this.ringLine ??= []);
+    const ringText = (this.ringText ??= []);
     if (this.ringLen === this.tailMax) {
       // The oldest tail line leaves the ring; keep it if it looks like an error.
       const i = this.ringStart;
-      this.notable ??= [];
-      if (this.notable.length < this.notableMax && isNotable(this.ringText[i]!)) this.notable.push({ line: this.ringLine[i]!, text: this.ringText[i]! });
-      this.ringLine[i] = line;
-      this.ringText[i] = text;
+      const notable = (this.notable ??= []);
+      if (notable.length < this.notableMax && isNotable(ringText[i]!)) notable.push({ line: ringLine[i]!, text: ringText[i]! });
+      ringLine[i] = line;
+      ringText[i] = text;
       this.ringStart = (i + 1) % this.tailMax;
     } else {
       const i = (this.ringStart + this.ringLen) % this.tailMax;
-      this.ringLine[i] = line;
-      this.ringText[i] = text;
+      ringLine[i] = line;
+      ringText[i] = text;
       this.ringLen++;
     }
   }
 
   snapshot(): StepOutput {
     const tail: LogLine[] = [];
+    const ringLine = this.ringLine ?? [];
+    const ringText = this.ringText ?? [];
     for (let k = 0; k < this.ringLen; k++) {
       const i = (this.ringStart + k) % this.tailMax;
-      tail.push({ line: this.ringLine[i]!, text: this.ringText[i]! });
+      tail.push({ line: ringLine[i]!, text: ringText[i]! });
     }
-    return { head: [...(this.head ?? [])], tail, notable: [...(this.notable ?? [])], total: this.total };
+    const head: LogLine[] = [];
+    const flat = this.head ?? [];
+    for (let k = 0; k < flat.length; k += 2) head.push({ line: flat[k] as number, text: flat[k + 1] as string });
+    return { head, tail, notable: [...(this.notable ?? [])], total: this.total };
   }
 }
 

@@ -18,7 +18,9 @@ import type { BuildRecord } from './types.ts';
 
 export class LogParser {
   private readonly b = new RecordBuilder();
-  private readonly splitter = new LineSplitter((text, line) => this.line(text, line));
+  private readonly splitter = new LineSplitter((text, line, clean) => {
+    this.line(text, line, clean);
+  });
   private readonly plain: PlainContext = { builder: this.b, prevBlank: true };
   private readonly tty: TtyContext = { builder: this.b, current: null };
   private readonly classic: ClassicContext = { builder: this.b, current: null };
@@ -39,9 +41,9 @@ export class LogParser {
     return this.b.finish();
   }
 
-  private line(raw: string, line: number): void {
+  private line(raw: string, line: number, clean: boolean): void {
     const b = this.b;
-    const u = unwrap(raw);
+    const u = unwrap(raw, clean);
     if (u.wrapper !== 'none' && (b.wrapper === 'none' || u.wrapper === 'github-actions')) b.wrapper = u.wrapper;
     b.noteTimestamp(u.timestamp);
     const text = u.text;

@@ -21,9 +21,11 @@ export const STEP_NOTABLE = 100;
  */
 export const MAX_STEPS = 2000;
 
+// A step lives until ~MAX_STEPS newer steps exist, long enough to be promoted out of V8's young
+// generation, so its footprint is kept small: no parsed-name object (recomputed on freeze), no
+// key string for plain steps, intervals only for rawjson.
 export class StepState {
   name: string;
-  parsed: StepName;
   start: string | null = null;
   end: string | null = null;
   duration: number | null = null;
@@ -34,9 +36,9 @@ export class StepState {
   digest: string | undefined;
   inputs: readonly string[] | undefined;
   /** rawjson: merged execution intervals in ms since epoch. */
-  intervals: [number, number][] = [];
+  intervals: [number, number][] | null = null;
   readonly output = new BoundedOutput(STEP_HEAD, STEP_TAIL, STEP_NOTABLE);
-  /** The key the builder files this step under. */
+  /** The key the builder files this step under ('' for plain `#N` steps, filed by number). */
   key = '';
   /** stepKey(name), cached. */
   nameKey = '';
@@ -47,16 +49,19 @@ export class StepState {
     readonly firstLine: number,
   ) {
     this.name = name;
-    this.parsed = parseStepName(name);
-    this.nameKey = keyOf(name, this.parsed);
+    this.nameKey = keyOf(name, parseStepName(name));
+  }
+
+  /** The parts of the name (computed on demand: only frozen steps need them). */
+  get parsed(): StepName {
+    return parseStepName(this.name);
   }
 
   rename(name: string): void {
     // tty cuts names to the terminal width; keep the longest form seen.
     if (name.length > this.name.length || this.name.length === 0) {
       this.name = name;
-      this.parsed = parseStepName(name);
-      this.nameKey = keyOf(name, this.parsed);
+      this.nameKey = keyOf(name, parseStepName(name));
     }
   }
 }
@@ -97,7 +102,7 @@ export class RecordBuilder {
     let s = this.steps.get(key);
     if (s === undefined) {
       s = new StepState(this.order.length + this.droppedSteps + 1, name, line);
-      this.add(key, s);
+      this.add(key, s, false);
     } else if (name.length > 0) {
       s.rename(name);
       this.byName.set(s.nameKey, s);
@@ -105,22 +110,28 @@ export class RecordBuilder {
     return s;
   }
 
-  private add(key: string, s: StepState): void {
-    s.key = key;
+  private add(key: string, s: StepState, plain: boolean): void {
     // Plain `#N` steps live only in the numeric index (the per-line hot path looks them up there).
-    if (key.charCodeAt(0) === 35) this.plainSteps.set(s.number, s);
-    else this.steps.set(key, s);
+    if (plain) this.plainSteps.set(s.number, s);
+    else {
+      s.key = key;
+      this.steps.set(key, s);
+    }
     this.order.push(s);
     if (s.name.length > 0) this.byName.set(s.nameKey, s);
     // Trim in batches (amortised O(1) per step) once twice the cap is reached.
     if (this.order.length >= 2 * MAX_STEPS) {
-      const keep = this.order.slice(-MAX_STEPS);
-      if (this.blockStep !== null && !keep.includes(this.blockStep)) keep.unshift(this.blockStep);
-      const kept = new Set(keep);
-      for (const old of this.order) {
-        if (kept.has(old)) continue;
+      // Each step is in `order` once, so "kept" is: among the last MAX_STEPS, or the block's step.
+      const cut = this.order.length - MAX_STEPS;
+      const keep = this.order.slice(cut);
+      const block = this.blockStep;
+      const blockDropped = block !== null && this.order.indexOf(block) < cut;
+      if (blockDropped) keep.unshift(block);
+      for (let i = 0; i < cut; i++) {
+        const old = this.order[i]!;
+        if (old === block) continue;
         this.droppedSteps++;
-        if (this.steps.get(old.key) === old) this.steps.delete(old.key);
+        if (old.key.length > 0 && this.steps.get(old.key) === old) this.steps.delete(old.key);
         if (this.plainSteps.get(old.number) === old) this.plainSteps.delete(old.number);
         if (this.byName.get(old.nameKey) === old) this.byName.delete(old.nameKey);
       }
@@ -131,14 +142,22 @@ export class RecordBuilder {
 
   /** Like upsert, but with an explicit display number (`#N`, `Step N`). */
   upsertNumbered(key: string, number: number, name: string, line: number): StepState {
-    let s = key.charCodeAt(0) === 35 ? this.plainSteps.get(number) : this.steps.get(key);
+    const plain = key.charCodeAt(0) === 35;
+    let s = plain ? this.plainSteps.get(number) : this.steps.get(key);
     if (s === undefined) {
       s = new StepState(number, name, line);
-      this.add(key, s);
+      this.add(key, s, plain);
     } else if (name.length > 0 && s.name.length === 0) {
       s.rename(name);
       this.byName.set(s.nameKey, s);
     }
+    return s;
+  }
+
+  /** A new plain-progress step `#number` (the caller checked getPlain first; no key string). */
+  addPlain(number: number, name: string, line: number): StepState {
+    const s = new StepState(number, name, line);
+    this.add('', s, true);
     return s;
   }
 
@@ -173,7 +192,7 @@ export class RecordBuilder {
     const failure = this.failure(steps);
     let totalDuration: number | null = this.ttyDuration;
     if (this.firstTs !== null && this.lastTs !== null) totalDuration = secondsBetween(this.firstTs, this.lastTs);
-    const spans = this.order.flatMap((s) => s.intervals);
+    const spans = this.order.flatMap((s) => s.intervals ?? []);
     if (spans.length > 0) {
       const lo = Math.min(...spans.map((x) => x[0]));
       const hi = Math.max(...spans.map((x) => x[1]));
@@ -223,18 +242,19 @@ export class RecordBuilder {
 
 function freeze(s: StepState): Step {
   let duration = s.duration;
-  if (duration === null && s.intervals.length > 0) {
+  if (duration === null && s.intervals !== null && s.intervals.length > 0) {
     duration = round(s.intervals.reduce((acc, [a, b]) => acc + Math.max(0, b - a), 0) / 1000);
   }
   if (duration === null && s.start !== null && s.end !== null) duration = secondsBetween(s.start, s.end);
+  const parsed = s.parsed;
   return {
     number: s.number,
     name: s.name,
-    stage: s.parsed.stage,
-    platform: s.parsed.platform,
-    index: s.parsed.index,
-    total: s.parsed.total,
-    instruction: s.parsed.instruction,
+    stage: parsed.stage,
+    platform: parsed.platform,
+    index: parsed.index,
+    total: parsed.total,
+    instruction: parsed.instruction,
     start: s.start,
     end: s.end,
     duration,
@@ -271,15 +291,16 @@ export function exitCodeOf(text: string): number | null {
 }
 
 /** `process "/bin/sh -c go build" did not complete` / `executor failed running [/bin/sh -c go build]` → `RUN go build`. */
+const RUN_MARKERS: readonly (readonly [string, string])[] = [
+  ['process "/bin/sh -c ', '" did not complete'],
+  ['executor failed running [/bin/sh -c ', ']: '],
+  ['executor failed running [/dev/.buildkit_qemu_emulator /bin/sh -c ', ']: '],
+  ["The command '/bin/sh -c ", "' returned a non-zero"],
+  ['The command [/bin/sh -c ', '] returned a non-zero'],
+];
+
 export function instructionOf(text: string): string | null {
-  const markers: readonly [string, string][] = [
-    ['process "/bin/sh -c ', '" did not complete'],
-    ['executor failed running [/bin/sh -c ', ']: '],
-    ['executor failed running [/dev/.buildkit_qemu_emulator /bin/sh -c ', ']: '],
-    ["The command '/bin/sh -c ", "' returned a non-zero"],
-    ['The command [/bin/sh -c ', '] returned a non-zero'],
-  ];
-  for (const [open, close] of markers) {
+  for (const [open, close] of RUN_MARKERS) {
     const a = text.indexOf(open);
     if (a === -1) continue;
     const b = text.lastIndexOf(close);

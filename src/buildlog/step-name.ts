@@ -2,7 +2,8 @@
  * @module buildlog/step-name
  * Reads a BuildKit vertex name: `[builder 3/7] RUN go mod download`,
  * `[linux/arm64 builder 5/6] RUN …`, `[2/2] COPY …`, `[internal] load build context`. Written
- * as a scan rather than one regex so hostile names cannot backtrack.
+ * as an allocation-light scan rather than one regex: hostile names cannot backtrack, and this
+ * runs once per step.
  */
 
 export interface StepName {
@@ -22,25 +23,60 @@ const INSTRUCTIONS = new Set([
 ]);
 
 export function parseStepName(name: string): StepName {
-  if (!name.startsWith('[')) return NONE;
+  if (name.charCodeAt(0) !== 91) return NONE;
   const close = name.indexOf('] ');
   if (close === -1 || close > 200) return NONE;
-  const words = name.slice(1, close).split(' ');
-  const counter = words[words.length - 1]!;
-  const slash = counter.indexOf('/');
-  const index = slash > 0 ? Number(counter.slice(0, slash)) : NaN;
-  const total = slash > 0 ? Number(counter.slice(slash + 1)) : NaN;
+  // Words inside the brackets are space-separated; the last one is the `i/n` counter.
+  const lastSpace = name.lastIndexOf(' ', close - 1);
+  const counterStart = lastSpace === -1 ? 1 : lastSpace + 1;
+  const slash = name.indexOf('/', counterStart);
+  if (slash <= counterStart || slash >= close) return NONE;
+  let index = digitsAt(name, counterStart, slash);
+  let total = digitsAt(name, slash + 1, close);
+  // Anything but plain digits goes through Number(), as the name printed it (`0x1`, ` 2`, …).
+  if (index === -1) index = Number(name.slice(counterStart, slash));
+  if (total === -1) total = Number(name.slice(slash + 1, close));
   if (!Number.isInteger(index) || !Number.isInteger(total)) return NONE;
-  let stage: string | null = null;
-  let platform: string | null = null;
-  for (const w of words.slice(0, -1)) {
-    if (w.includes('/')) platform = w;
-    else stage = w;
+  // The words before the counter: one with a `/` is the platform, another the stage (last wins).
+  let stageAt = -1;
+  let stageEnd = -1;
+  let platformAt = -1;
+  let platformEnd = -1;
+  for (let at = 1; at <= lastSpace; ) {
+    const sp = name.indexOf(' ', at);
+    const slashInWord = name.indexOf('/', at);
+    if (slashInWord !== -1 && slashInWord < sp) {
+      platformAt = at;
+      platformEnd = sp;
+    } else {
+      stageAt = at;
+      stageEnd = sp;
+    }
+    at = sp + 1;
   }
   const rest = name.slice(close + 2).trim();
   const sp = rest.indexOf(' ');
-  const keyword = (sp === -1 ? rest : rest.slice(0, sp)).toUpperCase();
-  return { stage, platform, index, total, instruction: INSTRUCTIONS.has(keyword) ? rest : null };
+  const keyword = sp === -1 ? rest : rest.slice(0, sp);
+  const isInstruction = INSTRUCTIONS.has(keyword) || INSTRUCTIONS.has(keyword.toUpperCase());
+  return {
+    stage: stageAt === -1 ? null : name.slice(stageAt, stageEnd),
+    platform: platformAt === -1 ? null : name.slice(platformAt, platformEnd),
+    index,
+    total,
+    instruction: isInstruction ? rest : null,
+  };
+}
+
+/** The non-negative integer spelled by text[from, to) in 1–9 ASCII digits, else -1. */
+function digitsAt(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** `[builder 3/7] RUN x` → `builder 3/7`, for matching error blocks to steps across formats. */

@@ -42,8 +42,13 @@ function hasControl(s: string): boolean {
 
 const PLAIN_LINE: { -readonly [K in keyof Unwrapped]: Unwrapped[K] } = { text: '', timestamp: null, wrapper: 'none', marker: null };
 
-export function unwrap(raw: string): Unwrapped {
-  let text = stripAnsi(raw);
+/**
+ * The line without its wrappers. `clean` says the caller already knows the line has no control
+ * characters (the splitter scans whole chunks), so the per-line ANSI scan is skipped. The result
+ * may be a shared object, valid only until the next call.
+ */
+export function unwrap(raw: string, clean = false): Unwrapped {
+  let text = clean ? raw : stripAnsi(raw);
   const first = text.charCodeAt(0);
   // Fast path for the common BuildKit line (`#N …`, not `##[`): nothing to strip. The returned
   // object is shared and only valid until the next call.
@@ -82,6 +87,11 @@ export function unwrap(raw: string): Unwrapped {
       text = text.slice(m[0].length);
       wrapper = 'compose';
     }
+  }
+  if (timestamp === null && wrapper === 'none' && marker === null) {
+    // Nothing but text changed (blank lines, failure tail, fragments): reuse the shared object.
+    PLAIN_LINE.text = text;
+    return PLAIN_LINE;
   }
   return { text, timestamp, wrapper, marker };
 }

@@ -75,6 +75,8 @@ describe('explain', () => {
       'final 1 cached CACHED',
       'final 2 maybe MAYBE_CONTENT_HIT <- 5',
     ]);
+    const { renderText } = await import('./render.ts');
+    expect(renderText(r)).toContain('a Go binary changes with its sources: expect a rebuild');
     const copyAll = r.steps[4];
     expect(copyAll?.reason).toEqual({ kind: 'CONTENT_CHANGED', files: [{ path: 'main.go', change: 'modified' }], missing: [] });
   });

@@ -54,10 +54,12 @@ export function describeReason(r: Reason, rebuiltBecause?: StepRef): string {
       const also = r.ownChanges.length > 0 ? ` (its own key changed too: ${r.ownChanges.map(describeChange).join('; ')})` : '';
       return `rebuilt because step ${refLabel(rebuiltBecause ?? r.parent)} rebuilt${also}`;
     }
-    case 'MAYBE_CONTENT_HIT':
-      return r.via === 'content'
-        ? `hits only if ${refLabel(r.producer)} re-creates byte-identical output`
-        : `follows ${refLabel(r.producer)}, which may hit`;
+    case 'MAYBE_CONTENT_HIT': {
+      if (r.via !== 'content') return `follows ${refLabel(r.producer)}, which may hit`;
+      // A Go binary embeds a build ID derived from its inputs: a source change changes it.
+      const go = /\bgo build\b/.test(r.producer.instruction) ? ' (a Go binary changes with its sources: expect a rebuild)' : '';
+      return `hits only if ${refLabel(r.producer)} re-creates byte-identical output${go}`;
+    }
   }
 }
 

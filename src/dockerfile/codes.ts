@@ -25,7 +25,6 @@ export const DOCKERFILE_CODES = defineCodes({
   DOCKERFILE_INVALID_INSTRUCTION: { exit: 2, hint: 'check the instruction syntax in the Dockerfile reference' },
   DOCKERFILE_NO_FROM: { exit: 2, hint: 'the first instruction (after global ARGs) must be FROM' },
   DOCKERFILE_UNKNOWN_STAGE: { exit: 2, hint: 'use the name or index of a stage defined earlier in the file' },
-  DOCKERFILE_DUPLICATE_STAGE: { exit: 2, hint: 'stage names must be unique' },
   DOCKERFILE_INVALID_STAGE_NAME: { exit: 2, hint: 'stage names start with a letter and contain letters, digits, -, _ and .' },
   DOCKERFILE_STAGE_CYCLE: { exit: 2, hint: 'stages may not depend on themselves, directly or through other stages' },
   DOCKERFILE_EXPANSION_FAILED: { exit: 2, hint: 'check the ${...} syntax; see the variable substitution reference' },

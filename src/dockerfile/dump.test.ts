@@ -31,5 +31,7 @@ describe('dump', () => {
 
   it('lower-cases keywords and reads non-ASCII flag bytes as Latin-1, as BuildKit does', () => {
     expect(dump(parse('from a\nCOPY --chown=é x y\n'))).toBe('(from "a")\n(copy ["--chown=Ã©"] "x" "y")\n');
+    // U+0085 is C2 85 in UTF-8; BuildKit sees the byte 0x85 as a space and ends the flag there.
+    expect(dump(parse('FROM a\nCOPY --chown=\u00851 x y\n'))).toBe('(from "a")\n(copy ["--chown=Â"] "1" "x" "y")\n');
   });
 });

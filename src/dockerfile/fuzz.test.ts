@@ -5,65 +5,10 @@
  * outcome must be a result or a StevedoreError (never another exception), and each case must
  * finish quickly — a hang guard against super-linear paths, not a benchmark.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StevedoreError } from '../errors.ts';
 import { buildModel, dump, expandWord, parse } from './index.ts';
-import { CONFORMANCE_DIR } from './testing/conformance.ts';
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const TOKENS = [
-  '\\', '\n', '\r\n', '"', "'", '[', ']', '<<', '<<-', 'EOF', '\nEOF\n', '$', '${', '}', '${X:-', '${X#', '${X//a/', '--', '--mount=', '#', ' ', '\t',
-  '`', '=', ',', 'ONBUILD ', 'FROM ', 'COPY --from=', 'ARG ', ' AS ', '3<<', '# escape=`\n', '\ufeff', '\u00a0', 'é', '😀', '\u0085', '\0', '[1]', '["a",', '\\\n',
-];
-
-const SEEDS = [
-  'FROM a AS b\nARG X=1\nRUN <<EOF\necho $X\nEOF\nCOPY --from=b <<F /f\nhi\nF\n',
-  '# syntax=docker/dockerfile:1\n# escape=`\nFROM a\nRUN echo `\n  done\n',
-  'ARG BASE=alpine\nFROM ${BASE:-x} AS s\nENV A=${BASE#al} B="x y"\nWORKDIR ${A}/w\nRUN --mount=type=cache,target=/c,from=s ls\nFROM s\n',
-];
-
-function corpus(): string[] {
-  const dir = `${CONFORMANCE_DIR}testfiles/`;
-  return [...readdirSync(dir).sort().map((d) => readFileSync(`${dir}${d}/Dockerfile`, 'utf8')), ...SEEDS];
-}
-
-function mutate(text: string, rnd: () => number): string {
-  let t = text;
-  const ops = 1 + Math.floor(rnd() * 4);
-  for (let k = 0; k < ops; k++) {
-    const at = Math.floor(rnd() * (t.length + 1));
-    switch (Math.floor(rnd() * 4)) {
-      case 0:
-        t = t.slice(0, at) + TOKENS[Math.floor(rnd() * TOKENS.length)]! + t.slice(at);
-        break;
-      case 1:
-        t = t.slice(0, at) + t.slice(Math.min(t.length, at + 1 + Math.floor(rnd() * 20)));
-        break;
-      case 2: {
-        const lines = t.split('\n');
-        const i = Math.floor(rnd() * lines.length);
-        lines.splice(Math.floor(rnd() * lines.length), 0, lines[i]!);
-        t = lines.join('\n');
-        break;
-      }
-      default:
-        t = t.slice(0, at) + t.slice(at, at + 40).repeat(1 + Math.floor(rnd() * 3)) + t.slice(at + 40);
-    }
-  }
-  return t;
-}
+import { corpus, mutate, prng } from './testing/mutate.ts';
 
 type Outcome = 'ok' | 'error';
 
@@ -132,6 +77,14 @@ describe('hostile inputs', () => {
     const ast = guard(() => parse('FROM a\nRUN a \\\n' + '# c\n'.repeat(200_000) + 'b\n')) as ReturnType<typeof parse>;
     expect(ast.instructions[1]!.args).toEqual(['a b']);
     expect(ast.instructions[1]!.range.end.line).toBe(200_003);
+  });
+
+  it('a stage with 30k ENV lines: the model does not copy the state per step', () => {
+    const text = 'FROM a\n' + Array.from({ length: 30_000 }, (_, i) => `ENV K${i}=v${i}`).join('\n') + '\nRUN x\n';
+    const model = guard(() => buildModel(parse(text))) as ReturnType<typeof buildModel>;
+    const steps = model.stages[0]!.steps;
+    expect(steps.at(-1)!.state.env).toHaveLength(30_000);
+    expect(steps[10]!.state.env).toHaveLength(10);
   });
 
   it('lines of escapes, quotes and heredoc markers', () => {

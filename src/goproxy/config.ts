@@ -45,7 +45,7 @@ export const FileConfigSchema = z.strictObject({
   auth: z
     .union([z.strictObject({ basic: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }) }), z.strictObject({ bearer: z.strictObject({ token: z.string().min(16) }) })])
     .optional(),
-  direct: z.strictObject({ goBinary: z.string().optional(), cacheDir: z.string().optional(), netrc: z.string().optional() }).optional(),
+  direct: z.strictObject({ goBinary: z.string().optional(), cacheDir: z.string().optional(), netrc: z.string().optional(), gitConfig: z.string().optional() }).optional(),
   log: z.strictObject({ level: z.enum(['debug', 'info', 'warn', 'error']).optional() }).optional(),
 });
 
@@ -67,7 +67,7 @@ export interface ProxyConfig {
   readonly limits: { readonly concurrency: number; readonly maxRequestBytes: number; readonly directConcurrency: number };
   readonly tls: { readonly cert: string; readonly key: string } | undefined;
   readonly auth: { readonly kind: 'none' } | { readonly kind: 'basic'; readonly username: string; readonly password: string } | { readonly kind: 'bearer'; readonly token: string };
-  readonly direct: { readonly goBinary: string; readonly cacheDir: string; readonly netrc: string | undefined };
+  readonly direct: { readonly goBinary: string; readonly cacheDir: string; readonly netrc: string | undefined; readonly gitConfig: string | undefined };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -82,7 +82,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   }
   let s: unknown = schema;
   while (s instanceof z.ZodOptional) s = s.unwrap();
-  if (s instanceof z.ZodObject) return Object.keys(s.shape as object);
+  if (s instanceof z.ZodObject) return Object.keys(s.shape);
   if (s instanceof z.ZodUnion) return (s.options as unknown[]).flatMap((o) => (o instanceof z.ZodObject ? Object.keys(o.shape as object) : []));
   return [];
 }
@@ -172,6 +172,7 @@ export function resolveConfig(s: ConfigSources): ProxyConfig {
       goBinary: f.direct?.goBinary ?? 'go',
       cacheDir: resolve(s.cwd, f.direct?.cacheDir ?? join(storage, '..', 'goproxy-direct')),
       netrc: f.direct?.netrc === undefined ? undefined : resolve(s.cwd, f.direct.netrc),
+      gitConfig: f.direct?.gitConfig === undefined ? undefined : resolve(s.cwd, f.direct.gitConfig),
     },
     logLevel: f.log?.level ?? 'info',
   };

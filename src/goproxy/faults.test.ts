@@ -247,11 +247,11 @@ describe('cold zip streaming', () => {
       expect(first.value!.byteLength).toBeGreaterThan(0);
       expect(await p.proxy.store.stat('example.com/big/@v/v1.0.0.zip')).toBeUndefined();
       release();
-      let n = first.value!.byteLength;
+      let n: number = first.value!.byteLength;
       for (;;) {
         const c = await reader.read();
         if (c.done) break;
-        n += c.value.byteLength;
+        n += (c.value as Uint8Array).byteLength;
       }
       expect(n).toBe((await readFile(join(dir, 'tree', path))).byteLength);
       await p.proxy.service.idle();

@@ -6,5 +6,6 @@
 export { createProxy, startProxy, type Proxy, type ProxyDeps, type RunningProxy } from './proxy.ts';
 export { readConfigFile, resolveConfig, parseFileConfig, defaultStorage, type ProxyConfig } from './config.ts';
 export { warm, type WarmOptions, type WarmReport } from './warm/warm.ts';
+export { readModuleSet, type ModuleWant } from './warm/modset.ts';
 export { exportBundle, importBundle, type BundleReport } from './warm/bundle.ts';
 export * as protocol from './protocol/index.ts';

@@ -22,7 +22,7 @@ import { UpstreamChain, type ChainEntry } from './upstream/chain.ts';
 import type { Source } from './upstream/source.ts';
 import { parseGosumdb, SumdbClient } from './sumdb/client.ts';
 import { NoteError } from './sumdb/note.ts';
-import { ProxyService } from './cache/service.ts';
+import { ProxyService } from './caching/service.ts';
 import { ProxyMetrics } from './server/metrics.ts';
 import { jsonLogger, type Logger } from './server/log.ts';
 import { createApp } from './server/app.ts';
@@ -69,6 +69,7 @@ export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Proxy {
     gonosumdb: config.gonosumdb,
     gosumdb: config.gosumdb,
     netrcFile: config.direct.netrc,
+    gitConfig: config.direct.gitConfig,
   });
   const entries: ChainEntry[] = parseGoproxyList(config.upstream).map((e) => {
     if (e.kind === 'off') return { source: 'off', fallBackOnError: e.fallBackOnError };
@@ -98,9 +99,10 @@ export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Proxy {
     }
     return s;
   };
-  let service: ProxyService | undefined;
-  const sumdb = new SumdbClient({ gosumdb, noSumPatterns: config.gonosumdb, fetch: (name, path) => service!.sumdbBytes(name, path) });
-  service = new ProxyService({
+  // The sumdb client fetches through the service's cache; the service needs the client: tie the knot lazily.
+  const ref: { service?: ProxyService } = {};
+  const sumdb = new SumdbClient({ gosumdb, noSumPatterns: config.gonosumdb, fetch: (name, path) => ref.service!.sumdbBytes(name, path) });
+  const service = new ProxyService({
     store,
     chain,
     sumdbSource,
@@ -111,6 +113,7 @@ export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Proxy {
     logger,
     ...(deps.holdbackBytes === undefined ? {} : { holdbackBytes: deps.holdbackBytes }),
   });
+  ref.service = service;
   metrics.gauge('stevedore_goproxy_storage_bytes', 'Bytes held in the module store.', () => store.usage());
   let draining = false;
   const app = createApp({
@@ -142,8 +145,8 @@ export async function startProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
   let server: Server;
   if (config.tls !== undefined) {
     const [cert, key] = await Promise.all([readFile(config.tls.cert), readFile(config.tls.key)]);
-    server = createHttpsServer({ cert, key }, listener) as unknown as Server;
-  } else server = createHttpServer({ keepAliveTimeout: 65_000 }, listener);
+    server = createHttpsServer({ cert, key }, (req, res) => void listener(req, res));
+  } else server = createHttpServer({ keepAliveTimeout: 65_000 }, (req, res) => void listener(req, res));
   server.headersTimeout = 30_000;
   server.requestTimeout = 0; // big zips may legitimately take long; idle sockets are bounded by keepAliveTimeout
   await new Promise<void>((resolve, reject) => {

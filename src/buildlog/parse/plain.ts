@@ -42,13 +42,13 @@ export function splitSeconds(rest: string): string | null {
   return rest.slice(i + 1);
 }
 
-/** True when text[from..] is lower-case hex (the digest of a `#N sha256:<64 hex>` line). */
-function isHex(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
+// 64 lower-case hex digits to the end of the line; sticky, so it is tested in place at an offset.
+const HEX64 = /[0-9a-f]{64}$/y;
+
+/** True when text[from..] is exactly 64 lower-case hex digits (a `#N sha256:<64 hex>` digest). */
+function isHex64(text: string, from: number): boolean {
+  HEX64.lastIndex = from;
+  return HEX64.test(text);
 }
 
 /** Offset of the text after `#N `, or -1 when the line is not a plain line (no allocation). */
@@ -89,7 +89,13 @@ export function handlePlain(ctx: PlainContext, text: string, line: number, ts: s
   const off = restOffset(text);
   if (off === -1) return false;
   const b = ctx.builder;
-  const n = Number(text.slice(1, off - (off < text.length || text.charCodeAt(off - 1) === 32 ? 1 : 0)));
+  // restOffset saw 1–8 digits after `#`; read them without a substring.
+  let n = 0;
+  for (let i = 1; i < off; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+  }
   b.kinds.plain++;
   const so = secondsOffset(text, off);
   // `#0 building with "default" instance using docker driver` describes the builder; not a step.
@@ -99,7 +105,7 @@ export function handlePlain(ctx: PlainContext, text: string, line: number, ts: s
   }
   const existing = b.getPlain(n);
   if (existing === undefined) {
-    const step = b.upsertNumbered(`#${n}`, n, so === -1 ? text.slice(off) : '', line);
+    const step = b.addPlain(n, so === -1 ? text.slice(off) : '', line);
     if (so !== -1) step.output.add(line, text.slice(so));
     stamp(step, ts);
     return true;
@@ -110,7 +116,7 @@ export function handlePlain(ctx: PlainContext, text: string, line: number, ts: s
     return true;
   }
   if (restIs(text, off, existing.name) || restIs(text, off, '...')) return true;
-  if (text.length - off === 71 && text.startsWith('sha256:', off) && isHex(text, off + 7)) {
+  if (text.length - off === 71 && text.startsWith('sha256:', off) && isHex64(text, off + 7)) {
     b.kinds.legacy++;
     return true;
   }

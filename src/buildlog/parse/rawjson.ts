@@ -87,14 +87,15 @@ function vertex(b: RecordBuilder, v: Record<string, unknown>, line: number): voi
 /** Merge [a, b] into the step's intervals (a vertex can run more than once; resends repeat). */
 function addInterval(step: StepState, a: number, b: number): void {
   if (Number.isNaN(a) || Number.isNaN(b) || b < a) return;
-  for (const iv of step.intervals) {
+  const intervals = (step.intervals ??= []);
+  for (const iv of intervals) {
     if (a <= iv[1] && b >= iv[0]) {
       iv[0] = Math.min(iv[0], a);
       iv[1] = Math.max(iv[1], b);
       return;
     }
   }
-  if (step.intervals.length < 64) step.intervals.push([a, b]);
+  if (intervals.length < 64) intervals.push([a, b]);
 }
 
 function log(ctx: RawJsonContext, l: Record<string, unknown>, line: number): void {

@@ -135,6 +135,21 @@ describe('stage graph', () => {
     expect(m.stages.map((s) => s.reachable)).toEqual([true, true, true, false, true]);
   });
 
+  it('a duplicate stage name is not an error: the later stage wins, FROM sees the latest earlier one', () => {
+    const m = model('FROM a AS x\nFROM b AS X\nFROM x\nCOPY --from=x / /\nFROM c AS x\n');
+    expect(m.stages[2]!.base).toEqual({ kind: 'stage', stage: 1 });
+    expect(m.stages[2]!.dependsOn.map((d) => d.stage)).toEqual([1, 3]);
+    expect(model('FROM a AS x\nFROM x\nFROM a AS y\n', { target: 'X' }).target).toBe(0);
+  });
+
+  it('FROM compares the name case-sensitively with the lower-cased stage names, as BuildKit does', () => {
+    expect(model('FROM a AS build\nFROM Build\n').stages[1]!.base).toEqual({ kind: 'image', ref: 'Build' });
+  });
+
+  it('COPY --from may name a later stage', () => {
+    expect(model('FROM a\nCOPY --from=later / /\nFROM b AS later\n', { target: '' }).stages[0]!.dependsOn).toEqual([{ stage: 1, via: 'copy', instructionIndex: 1 }]);
+  });
+
   it('--target selects a stage by name (case-insensitive)', () => {
     const m = model(text, { target: 'DEPS' });
     expect(m.target).toBe(0);
@@ -146,7 +161,6 @@ describe('stage graph', () => {
     ['stage index out of range', 'FROM a\nCOPY --from=3 x y\n', {}, 'DOCKERFILE_UNKNOWN_STAGE', 2],
     ['a stage copying from itself', 'FROM a AS x\nCOPY --from=x a b\n', {}, 'DOCKERFILE_STAGE_CYCLE', 2],
     ['a cycle through two stages', 'FROM a AS x\nCOPY --from=y a b\nFROM b AS y\nCOPY --from=x a b\n', {}, 'DOCKERFILE_STAGE_CYCLE', 4],
-    ['duplicate stage name', 'FROM a AS x\nFROM b AS X\n', {}, 'DOCKERFILE_DUPLICATE_STAGE', 2],
     ['instruction before FROM', 'RUN x\nFROM a\n', {}, 'DOCKERFILE_NO_FROM', 1],
     ['blank base after expansion', 'ARG IMG\nFROM $IMG\n', {}, 'DOCKERFILE_INVALID_INSTRUCTION', 2],
     ['bad expansion in COPY', 'FROM a\nCOPY ${X:?need X} /y\n', {}, 'DOCKERFILE_EXPANSION_FAILED', 2],
@@ -197,6 +211,11 @@ describe('which words are expanded', () => {
       {},
       { sources: ['src'], dest: '/app', from: 'appimg' },
     ]);
+  });
+
+  it('resolves mount targets as BuildKit mounts them', () => {
+    const m = model('FROM a\nWORKDIR /src\nRUN --mount=type=cache,target=.cache --mount=type=secret,id=npmrc --mount=type=bind,target=/b,from=a x\n');
+    expect(m.stages[0]!.steps[1]!.expanded).toEqual({ mountTargets: ['/src/.cache', '/run/secrets/npmrc', '/b'], mountFrom: ['a'] });
   });
 
   it('does not expand RUN, CMD, ENTRYPOINT, HEALTHCHECK or ONBUILD text', () => {

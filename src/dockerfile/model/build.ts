@@ -17,7 +17,7 @@ import { locationOf } from '../parse/node.ts';
 import type {
   ArgInstruction, BuildOptions, DockerfileAst, DockerfileModel, FromInstruction, Instruction, Mount, Range, Stage, StageBase, Step, StepState,
 } from '../types.ts';
-import { platformArgs, PROXY_ARGS, Scope } from './scope.ts';
+import { platformArgs, PROXY_ARGS, resolveWorkdir, Scope } from './scope.ts';
 import { checkAcyclic, reachableFrom, resolveTarget, StageIndex, type Edge } from './stages.ts';
 
 type Expanded = Record<string, string | readonly string[]>;
@@ -90,12 +90,16 @@ class ModelBuilder {
       throw new StevedoreError('DOCKERFILE_NO_FROM', 'the Dockerfile has no FROM instruction', { location: locationOf(first.keywordRange, this.file) });
     }
     const index = new StageIndex(this.file);
-    groups.forEach((g, i) => index.add(g.from.stageName?.raw, i, g.from.stageName?.range ?? g.from.node.range));
+    for (const [i, g] of groups.entries()) index.add(g.from.stageName?.raw, i);
+    // FROM sees only the stages added before it (BuildKit resolves it as each stage is added).
+    const earlier = new Map<string, number>();
     const stages: Stage[] = [];
     const finals: StepState[] = [];
     const deps: Edge[][] = [];
     for (let i = 0; i < groups.length; i++) {
-      const { stage, final, edges } = this.stage(i, groups[i]!, meta, index, groups.length, finals);
+      const { stage, final, edges } = this.stage(i, groups[i]!, meta, index, earlier, groups.length, finals);
+      const name = groups[i]!.from.stageName?.raw;
+      if (name !== undefined) earlier.set(name.toLowerCase(), i);
       stages.push(stage);
       finals.push(final);
       deps.push(edges);
@@ -106,7 +110,10 @@ class ModelBuilder {
     return { ast: this.ast, instructions, globalArgs, stages: stages.map((s, i) => ({ ...s, reachable: reachable[i]! })), target };
   }
 
-  private stage(i: number, g: { from: FromInstruction; body: Instruction[] }, meta: EnvGetter, index: StageIndex, count: number, finals: readonly StepState[]): { stage: Stage; final: StepState; edges: Edge[] } {
+  private stage(
+    i: number, g: { from: FromInstruction; body: Instruction[] }, meta: EnvGetter, index: StageIndex, earlier: ReadonlyMap<string, number>,
+    count: number, finals: readonly StepState[],
+  ): { stage: Stage; final: StepState; edges: Edge[] } {
     const from = g.from;
     const image = this.expand(from.image.raw, meta, from.image.range);
     if (image === '') {
@@ -115,10 +122,11 @@ class ModelBuilder {
     const platform = from.platform === undefined ? undefined : this.expand(from.platform.raw, meta, from.platform.range);
     const edges: Edge[] = [];
     const externalRefs: string[] = [];
-    // FROM refers to a stage only when that stage is defined earlier in the file.
-    const baseIdx = index.byNameOnly(image);
+    // FROM refers to a stage defined earlier in the file; BuildKit compares the expanded name
+    // with the lower-cased stage names as is, so `FROM Build` does not find stage `build`.
+    const baseIdx = earlier.get(image);
     let base: StageBase;
-    if (baseIdx !== undefined && baseIdx < i) {
+    if (baseIdx !== undefined) {
       base = { kind: 'stage', stage: baseIdx };
       edges.push({ stage: baseIdx, via: 'from', instructionIndex: from.index, range: from.image.range });
     } else if (image.toLowerCase() === 'scratch') base = { kind: 'scratch' };
@@ -215,13 +223,23 @@ class ModelBuilder {
             ref(m.from, 'mount', ins, m.range);
           }
         }
-        return { mountTargets: mounts.map((m) => m.target ?? ''), mountFrom: froms };
+        return { mountTargets: mounts.map((m) => mountTarget(m, scope.currentWorkdir)), mountFrom: froms };
       }
       default:
         // CMD, ENTRYPOINT, HEALTHCHECK, ONBUILD: BuildKit does not expand their text.
         return {};
     }
   }
+}
+
+/** Where BuildKit mounts it: relative targets resolve against WORKDIR; a secret defaults to /run/secrets/<id>. */
+function mountTarget(m: Mount, workdir: string): string {
+  if (m.type === 'secret' && (m.target === undefined || m.target === '')) {
+    // With env= and no target BuildKit mounts no file; otherwise the file is /run/secrets/<base of id>.
+    return m.env !== undefined ? '' : `/run/secrets/${(m.id ?? '').split('/').pop() ?? ''}`;
+  }
+  if (m.type === 'ssh') return m.target ?? '/run/buildkit/ssh_agent.0';
+  return resolveWorkdir(workdir, m.target ?? '');
 }
 
 /** The semantic model of a parsed Dockerfile. Throws StevedoreError (typing, unknown stage, expansion) with locations. */

@@ -54,34 +54,33 @@ class History {
 
 /**
  * A step's state, materialised on first read. Building the model stays linear even when a stage
- * has 100k ENV lines: nothing is copied until a consumer asks for a step's ENV or ARGs.
+ * has 100k ENV lines: nothing is copied until a consumer asks for a step's ENV or ARGs. `env` and
+ * `args` are own enumerable accessors, so the object spreads, compares and serialises like a
+ * plain StepState.
  */
 class LazyState implements StepState {
-  private mat: { env: readonly (readonly [string, string])[]; args: ReadonlyMap<string, string | undefined> } | undefined;
+  declare readonly env: readonly (readonly [string, string])[];
+  declare readonly args: ReadonlyMap<string, string | undefined>;
+  readonly user: string | undefined;
+  readonly workdir: string;
+  readonly shell: readonly string[];
+  #mat: { env: readonly (readonly [string, string])[]; args: ReadonlyMap<string, string | undefined> } | undefined;
 
-  constructor(
-    private readonly history: History,
-    private readonly upto: number,
-    readonly user: string | undefined,
-    readonly workdir: string,
-    readonly shell: readonly string[],
-  ) {}
-
-  private load(): { env: readonly (readonly [string, string])[]; args: ReadonlyMap<string, string | undefined> } {
-    if (this.mat === undefined) {
-      const { env, args } = this.history.materialize(this.upto);
-      this.mat = { env: [...env], args };
-    }
-    return this.mat;
-  }
-  get env(): readonly (readonly [string, string])[] {
-    return this.load().env;
-  }
-  get args(): ReadonlyMap<string, string | undefined> {
-    return this.load().args;
-  }
-  toJSON(): Record<string, unknown> {
-    return { env: this.env, args: this.args, user: this.user, workdir: this.workdir, shell: this.shell };
+  constructor(history: History, upto: number, user: string | undefined, workdir: string, shell: readonly string[]) {
+    const load = (): { env: readonly (readonly [string, string])[]; args: ReadonlyMap<string, string | undefined> } => {
+      if (this.#mat === undefined) {
+        const { env, args } = history.materialize(upto);
+        this.#mat = { env: [...env], args };
+      }
+      return this.#mat;
+    };
+    Object.defineProperties(this, {
+      env: { enumerable: true, get: () => load().env },
+      args: { enumerable: true, get: () => load().args },
+    });
+    this.user = user;
+    this.workdir = workdir;
+    this.shell = shell;
   }
 }
 

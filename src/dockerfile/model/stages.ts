@@ -12,22 +12,17 @@ export interface StageRef {
   readonly name: string | undefined;
 }
 
+/**
+ * Stage names, lower-cased. As in BuildKit, a later stage with the same name wins (duplicates are
+ * a lint warning there, not an error).
+ */
 export class StageIndex {
   private readonly byName = new Map<string, number>();
 
   constructor(private readonly file: string | undefined) {}
 
-  add(name: string | undefined, index: number, range: Range): void {
-    if (name === undefined) return;
-    const key = name.toLowerCase();
-    if (this.byName.has(key)) {
-      throw new StevedoreError('DOCKERFILE_DUPLICATE_STAGE', `duplicate stage name ${JSON.stringify(name)}`, { location: locationOf(range, this.file), data: { stage: name } });
-    }
-    this.byName.set(key, index);
-  }
-
-  get count(): number {
-    return this.byName.size;
+  add(name: string | undefined, index: number): void {
+    if (name !== undefined) this.byName.set(name.toLowerCase(), index);
   }
 
   byNameOnly(name: string): number | undefined {

@@ -20,8 +20,12 @@ for (const k of ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FR
   UPPER.set(k.toLowerCase(), k);
 }
 
-/** `end` is where the whole instruction ends (its last physical line); nested ONBUILD triggers end with their text. */
-export function buildNode(line: string, map: SegmentMap, base: number, escape: number, comments: readonly Comment[], file: string | undefined, end?: Position): MutableNode {
+/**
+ * `start`/`end` are where the whole instruction starts and ends (its first and last physical
+ * lines, as BuildKit counts them: a line holding only the escape character starts it); nested
+ * ONBUILD triggers span their own text.
+ */
+export function buildNode(line: string, map: SegmentMap, base: number, escape: number, comments: readonly Comment[], file: string | undefined, end?: Position, start?: Position): MutableNode {
   const sp = splitCommand(line, escape);
   const flags: readonly Flag[] = sp.flags.length === 0 ? EMPTY : sp.flags.map((f) => {
     const eq = f.text.indexOf('=');
@@ -55,7 +59,17 @@ export function buildNode(line: string, map: SegmentMap, base: number, escape: n
   const keywordRange = map.range(base + sp.keywordStart, base + sp.keywordEnd);
   const at = base + sp.restStart;
   const argRanges: Range[] = [];
-  for (let i = 0; i < spans.length; i += 2) argRanges.push(map.range(at + spans[i]!, at + spans[i + 1]!));
+  const restLen = sp.restEnd - sp.restStart;
+  for (let i = 0; i < spans.length; i += 2) {
+    // Share Position objects with restRange where they coincide: files have 100k+ nodes.
+    const a = spans[i]!;
+    const b = spans[i + 1]!;
+    if (a === b) {
+      argRanges.push(map.range(at + a, at + b));
+      continue;
+    }
+    argRanges.push({ start: a === 0 ? restR.start : map.pos(at + a), end: b === restLen ? restR.end : map.end(at + b) });
+  }
   const node: MutableNode = {
     kind: 'instruction',
     keyword: upper,
@@ -69,10 +83,15 @@ export function buildNode(line: string, map: SegmentMap, base: number, escape: n
     json,
     heredocs: EMPTY as unknown as Heredoc[],
     inner,
-    range: { start: keywordRange.start, end: end ?? (sp.rest === '' ? keywordRange.end : restR.end) },
+    range: { start: start === undefined || start.offset === keywordRange.start.offset ? keywordRange.start : start, end: pickEnd(end, sp.rest === '' ? keywordRange.end : restR.end) },
     comments,
   };
   return node;
+}
+
+/** The instruction's end; the text's own end Position object when they are the same place. */
+function pickEnd(end: Position | undefined, textEnd: Position): Position {
+  return end === undefined || end.offset === textEnd.offset ? textEnd : end;
 }
 
 /** ADD, COPY and RUN (also under ONBUILD) may carry heredocs, unless in exec form. */

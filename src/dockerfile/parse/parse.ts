@@ -167,7 +167,7 @@ class Parser {
     const map = new SegmentMap(src, segs);
     let endOffset = src.contentEnds[li - 1]!;
     let endLi = li - 1;
-    const node = buildNode(line, map, 0, this.escape, comments, this.file, src.at(endLi, endOffset));
+    const node = buildNode(line, map, 0, this.escape, comments, this.file, src.at(endLi, endOffset), src.at(this.li, ts));
     if (canContainHeredoc(node) && line.includes('<<')) {
       let markers: HeredocMarker[];
       try {

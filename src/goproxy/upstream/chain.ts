@@ -60,7 +60,9 @@ export class UpstreamChain {
         if (!entry.fallBackOnError) throw e;
       }
     }
-    throw failure ?? notFound ?? new StevedoreError('GOPROXY_NOT_FOUND', 'no upstream configured');
+    const last: unknown = failure ?? notFound;
+    if (last instanceof Error) throw last;
+    throw new StevedoreError('GOPROXY_NOT_FOUND', 'no upstream configured');
   }
 }
 

@@ -28,6 +28,8 @@ export interface DirectOptions {
   readonly gonosumdb: string;
   readonly gosumdb: string;
   readonly netrcFile: string | undefined;
+  /** A git config file for the child (url.<base>.insteadOf rewrites, credential helpers). */
+  readonly gitConfig?: string | undefined;
   /** Extra environment for the child (GOINSECURE, GIT_SSH_COMMAND, ...); never GOPROXY. */
   readonly extraEnv?: Readonly<Record<string, string>>;
 }
@@ -84,6 +86,8 @@ export class DirectSource implements Source {
       GCM_INTERACTIVE: 'never',
       GIT_SSH_COMMAND: 'ssh -o ControlMaster=no -o BatchMode=yes',
       ...(this.opts.netrcFile === undefined ? {} : { NETRC: this.opts.netrcFile }),
+      ...(this.opts.gitConfig === undefined ? {} : { GIT_CONFIG_GLOBAL: this.opts.gitConfig }),
+      GIT_CONFIG_NOSYSTEM: '1',
       ...this.opts.extraEnv,
     };
   }
@@ -110,7 +114,7 @@ export class DirectSource implements Source {
 
   async #download(key: string, signal?: AbortSignal): Promise<DownloadJson> {
     const out = await this.#run(['mod', 'download', '-json', key], signal);
-    const j = parseJson<DownloadJson>(out.stdout, key);
+    const j = parseJson(out.stdout, key) as DownloadJson;
     if (j.Error !== undefined && j.Error !== '') throw classify(key, j.Error);
     if (out.code !== 0) throw classify(key, out.stderr);
     return j;
@@ -120,7 +124,7 @@ export class DirectSource implements Source {
     const what = args[args.length - 1]!;
     const out = await this.#run(['list', '-m', '-json', ...args], signal);
     if (out.code !== 0 && out.stdout.trim() === '') throw classify(what, out.stderr);
-    const j = parseJson<ListJson>(out.stdout, what);
+    const j = parseJson(out.stdout, what) as ListJson;
     if (j.Error !== undefined) throw classify(what, typeof j.Error === 'string' ? j.Error : (j.Error.Err ?? 'error'));
     return j;
   }
@@ -191,9 +195,9 @@ function bytes(s: string): SourceResponse {
   return { body: Readable.from([b]), size: b.byteLength };
 }
 
-function parseJson<T>(text: string, what: string): T {
+function parseJson(text: string, what: string): unknown {
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text);
   } catch (e) {
     throw new StevedoreError('GOPROXY_DIRECT_FAILED', `go command output for ${what} is not JSON: ${text.slice(0, 200)}`, { cause: e });
   }

@@ -8,7 +8,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 
 export interface ZipEntry {
   readonly name: string;
@@ -105,7 +105,7 @@ export class ZipReader {
 }
 
 function emptyStream(): Readable {
-  return new Transform({ transform: (_c, _e, cb) => cb() }).end() as unknown as Readable;
+  return Readable.from([]);
 }
 
 

@@ -57,7 +57,8 @@ function firstPipe(text: string, from: number, to: number, escape: string): numb
 function shellHasPipefail(shell: readonly string[]): boolean {
   const prog = shell[0] ?? '';
   const base = prog.slice(prog.lastIndexOf('/') + 1);
-  if (!['bash', 'zsh', 'ash', 'sh', 'ksh', 'mksh'].includes(base)) return false;
+  // As hadolint: `/bin/sh -o pipefail` does not count, /bin/sh may be dash, which lacks the option.
+  if (!['bash', 'zsh', 'ash'].includes(base)) return false;
   for (let i = 1; i < shell.length; i++) {
     const a = shell[i]!;
     if (/^-[A-Za-z]*o$/.test(a) && shell[i + 1] === 'pipefail') return true;

@@ -49,14 +49,12 @@ export default defineRule({
         const root = rootImage(ctx.model, final);
         if (lastUser === undefined) {
           if (root?.tag?.includes('nonroot') === true) return;
+          // The suggestion goes right before the first ENTRYPOINT/CMD, after every build step that may need root.
           const entry = final.steps.find((st) => st.instruction.keyword === 'ENTRYPOINT' || st.instruction.keyword === 'CMD');
-          const edit = entry === undefined
-            ? { start: final.steps.at(-1)?.instruction.node.range.end.offset ?? final.from.node.range.end.offset, end: final.steps.at(-1)?.instruction.node.range.end.offset ?? final.from.node.range.end.offset, text: '' }
-            : insertLinesBefore(ctx.ast, entry.instruction.node, ['USER 65532:65532']);
           ctx.report({
             messageId: 'noUser',
             range: final.from.node.range,
-            ...(entry === undefined ? {} : { suggestions: [{ message: 'run as UID 65532 (nonroot)', fix: { edits: [edit] } }] }),
+            ...(entry === undefined ? {} : { suggestions: [{ message: 'run as UID 65532 (nonroot)', fix: { edits: [insertLinesBefore(ctx.ast, entry.instruction.node, ['USER 65532:65532'])] } }] }),
           });
           return;
         }

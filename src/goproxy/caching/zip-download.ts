@@ -80,16 +80,15 @@ export class ZipDownload extends EventEmitter {
     let fh: FileHandle | undefined;
     let pos = 0;
     let reading = false;
-    const dl = this;
     const stream = new Readable({
       highWaterMark: 1 << 20,
-      read() {
+      read: () => {
         if (reading) return;
         reading = true;
         void pump().finally(() => (reading = false));
       },
-      destroy(err, cb) {
-        dl.off('progress', wake);
+      destroy: (err, cb) => {
+        this.off('progress', wake);
         void (fh?.close() ?? Promise.resolve()).then(() => cb(err), () => cb(err));
       },
     });
@@ -99,16 +98,16 @@ export class ZipDownload extends EventEmitter {
       waiter = undefined;
       w?.();
     };
-    dl.on('progress', wake);
+    this.on('progress', wake);
     const pump = async (): Promise<void> => {
       try {
-        fh ??= await open(dl.tempFile, 'r');
+        fh ??= await open(this.tempFile, 'r');
         for (;;) {
-          if (dl.state.kind === 'failed') {
-            stream.destroy(dl.state.error instanceof Error ? dl.state.error : new Error(String(dl.state.error)));
+          if (this.state.kind === 'failed') {
+            stream.destroy(this.state.error instanceof Error ? this.state.error : new Error(String(this.state.error)));
             return;
           }
-          const limit = dl.releasable();
+          const limit = this.releasable();
           if (pos < limit) {
             const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit - pos));
             const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
@@ -116,7 +115,7 @@ export class ZipDownload extends EventEmitter {
             if (!stream.push(buf.subarray(0, bytesRead))) return;
             continue;
           }
-          if (dl.state.kind === 'done') {
+          if (this.state.kind === 'done') {
             stream.push(null);
             return;
           }

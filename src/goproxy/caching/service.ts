@@ -24,6 +24,7 @@ import { validateModuleZip } from '../zip/validate.ts';
 import type { ProxyMetrics } from '../server/metrics.ts';
 import type { Logger } from '../server/log.ts';
 import { ZipDownload } from './zip-download.ts';
+import { HotBytes } from './hot-bytes.ts';
 
 export type Reply =
   | { readonly kind: 'bytes'; readonly body: Buffer; readonly contentType: string; readonly cacheControl: string }
@@ -50,6 +51,7 @@ export interface ServiceOptions {
 }
 
 const MAX_SMALL = 16 << 20;
+const HOT_MAX_ENTRY = 64 << 10;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const CT = { info: 'application/json', mod: 'text/plain; charset=utf-8', zip: 'application/zip', list: 'text/plain; charset=utf-8', sumdb: 'text/plain; charset=utf-8', tile: 'application/octet-stream' } as const;
 
@@ -59,6 +61,8 @@ export class ProxyService {
   readonly #fetchedAt = new Map<string, number>();
   readonly #negative = new Map<string, { until: number; error: StevedoreError }>();
   readonly #background = new Set<Promise<unknown>>();
+  /** Small immutable artifacts (.info, .mod) kept in memory: they never change once stored. */
+  readonly #hot = new HotBytes(32 << 20);
 
   constructor(private readonly o: ServiceOptions) {}
 
@@ -114,9 +118,21 @@ export class ProxyService {
     const key = requestPath(req);
     const endpoint = req.kind;
     const contentType = CT[req.kind];
+    const hot = this.#hot.get(key);
+    if (hot !== undefined) {
+      this.o.metrics.cache.inc({ endpoint, result: 'hit' });
+      return { kind: 'bytes', body: hot, contentType, cacheControl: IMMUTABLE };
+    }
     const stat = await this.o.store.stat(key);
     if (stat !== undefined) {
       this.o.metrics.cache.inc({ endpoint, result: 'hit' });
+      if (req.kind !== 'zip' && stat.size <= HOT_MAX_ENTRY) {
+        const b = await this.o.store.getBytes(key);
+        if (b !== undefined) {
+          this.#hot.set(key, b);
+          return { kind: 'bytes', body: b, contentType, cacheControl: IMMUTABLE };
+        }
+      }
       return { kind: 'stored', key, stat, contentType, cacheControl: IMMUTABLE };
     }
     this.#checkNegative(key, endpoint);
@@ -128,7 +144,7 @@ export class ProxyService {
       const b = await readAll(res, MAX_SMALL, key);
       if (req.kind === 'info') checkInfo(b, req.version, key);
       else await this.#verifyMod(req.module, req.version, b);
-      await this.o.store.put(key, b, { ifNoneMatch: '*' });
+      this.#persist(key, b);
       return b;
     });
     return { kind: 'bytes', body, contentType, cacheControl: IMMUTABLE };
@@ -195,6 +211,23 @@ export class ProxyService {
     }
   }
 
+  /**
+   * Keep a verified small immutable artifact: in memory at once (so the response does not wait for
+   * the write and fsyncs, ~7 ms here, on the client's sequential path), on disk in the background.
+   */
+  #persist(key: string, b: Buffer): void {
+    this.#hot.set(key, b);
+    const p = this.o.store.put(key, b, { ifNoneMatch: '*' }).then(
+      () => undefined,
+      (e: unknown) => {
+        // Named fallback: the bytes are still served from memory; the next miss refetches them.
+        this.o.logger.log('error', 'storing artifact failed', { key, error: (e as Error).message });
+      },
+    );
+    const tracked: Promise<unknown> = p.finally(() => this.#background.delete(tracked));
+    this.#background.add(tracked);
+  }
+
   #mutableKey(req: MutableRequest): string {
     const mod = escapeCase(req.module)!;
     if (req.kind === 'list') return `${mod}/@v/list`;
@@ -246,7 +279,7 @@ export class ProxyService {
       // Named fallback (stale-if-error): the stale copy was already served; log and keep it.
       this.o.logger.log('warn', 'background revalidation failed; serving stale', { key, error: (e as Error).message });
     });
-    const tracked: Promise<void> = p.finally(() => this.#background.delete(tracked));
+    const tracked: Promise<unknown> = p.finally(() => this.#background.delete(tracked));
     this.#background.add(tracked);
   }
 
@@ -267,6 +300,11 @@ export class ProxyService {
       const res = await source.fetch(req);
       return { kind: 'bytes', body: await readAll(res, MAX_SMALL, key), contentType, cacheControl: 'public, max-age=60' };
     }
+    const hot = this.#hot.get(key);
+    if (hot !== undefined) {
+      this.o.metrics.cache.inc({ endpoint: 'sumdb', result: 'hit' });
+      return { kind: 'bytes', body: hot, contentType, cacheControl: IMMUTABLE };
+    }
     const stat = await this.o.store.stat(key);
     if (stat !== undefined) {
       this.o.metrics.cache.inc({ endpoint: 'sumdb', result: 'hit' });
@@ -277,7 +315,7 @@ export class ProxyService {
     this.o.metrics.cache.inc({ endpoint: 'sumdb', result: 'miss' });
     const body = await this.#shared(key, 'sumdb', async () => {
       const b = await readAll(await source.fetch(req), MAX_SMALL, key);
-      await this.o.store.put(key, b, { ifNoneMatch: '*' });
+      this.#persist(key, b);
       return b;
     });
     return { kind: 'bytes', body, contentType, cacheControl: IMMUTABLE };
@@ -286,14 +324,14 @@ export class ProxyService {
   /** For SumdbClient: fetch a sumdb path through the cache. */
   async sumdbBytes(name: string, path: string): Promise<Buffer> {
     const key = `sumdb/${name}/${path}`;
-    const stored = await this.o.store.getBytes(key);
+    const stored = this.#hot.get(key) ?? (await this.o.store.getBytes(key));
     if (stored !== undefined) return stored;
     const source = this.o.sumdbSource(name);
     if (source === undefined) throw new StevedoreError('GOPROXY_SUMDB_INVALID', `no URL configured for checksum database ${name}`);
     // Stored like a passthrough lookup; SumdbClient verifies the signed note on every use.
     return this.#shared(key, 'sumdb', async () => {
       const b = await readAll(await source.fetch({ kind: 'sumdb', name, path, sub: 'lookup' }), MAX_SMALL, key);
-      await this.o.store.put(key, b, { ifNoneMatch: '*' });
+      this.#persist(key, b);
       return b;
     });
   }

@@ -1,0 +1,226 @@
+// Benchmarks of the caching Go module proxy. Prints figures and ratios against reference runs made
+// in the same script:
+//   1. warm cache: .zip throughput and .info latency of the proxy vs nginx serving the same files;
+//   2. cold: `go mod download` of a generated 64-module graph through a fake upstream with 100 ms
+//      latency, via the proxy vs straight at the upstream; then after `warm`, vs cold;
+//   3. memory: 20 concurrent downloads of a big zip (cold, then warm), proxy peak RSS.
+// Sizes: GOPROXY_BENCH_ZIP_MB (throughput zip, default 50), GOPROXY_BENCH_BIG_MB (memory zip,
+// default 50; the issue's figure is 200), GOPROXY_BENCH_MODULES (default 64),
+// GOPROXY_BENCH_LATENCY_MS (default 100). Run: npx tsx bench/goproxy/run.ts
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { goSumLines, writeFixtureModule, writeFixtureTree, type FixtureModule } from '../../src/goproxy/testing/modules.ts';
+import { startTreeServer } from '../../src/goproxy/testing/tree-server.ts';
+import { goEnv, runGo } from '../../src/goproxy/testing/go-client.ts';
+
+const env = (k: string, d: number): number => Number(process.env[k] ?? d);
+const ZIP_MB = env('GOPROXY_BENCH_ZIP_MB', 50);
+const BIG_MB = env('GOPROXY_BENCH_BIG_MB', 50);
+const MODULES = env('GOPROXY_BENCH_MODULES', 64);
+const LATENCY = env('GOPROXY_BENCH_LATENCY_MS', 100);
+const here = dirname(fileURLToPath(import.meta.url));
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function get(url: string): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.byteLength));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+async function startChild(config: object): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'proxy-child.ts'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.on('exit', (code) => reject(new Error(`proxy child exited ${code}`)));
+  });
+  return { url, child, stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) };
+}
+
+function peakRssMb(pid: number): number {
+  const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0) / 1024;
+}
+
+function ensureNginx(): string | undefined {
+  if (existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
+  const r = spawnSync('apt-get', ['install', '-y', '-q', 'nginx-light'], { stdio: 'ignore', timeout: 300_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return r.status === 0 && existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : undefined;
+}
+
+async function startNginx(bin: string, root: string, dir: string): Promise<{ url: string; stop: () => void }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  await mkdir(join(dir, 'nginx'), { recursive: true });
+  const conf = join(dir, 'nginx', 'nginx.conf');
+  await writeFile(conf, `daemon off;\nuser root;\nworker_processes 1;\npid ${dir}/nginx/pid;\nerror_log ${dir}/nginx/error.log;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  sendfile on;\n  tcp_nopush on;\n  keepalive_requests 100000;\n  client_body_temp_path ${dir}/nginx/body; proxy_temp_path ${dir}/nginx/proxy; fastcgi_temp_path ${dir}/nginx/fcgi; uwsgi_temp_path ${dir}/nginx/uwsgi; scgi_temp_path ${dir}/nginx/scgi;\n  server { listen 127.0.0.1:${port}; root ${root}; }\n}\n`);
+  const child = spawn(bin, ['-c', conf], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await get(`http://127.0.0.1:${port}/`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+async function throughput(url: string, rounds: number): Promise<number> {
+  const first = await get(url); // warm the page cache and the connection
+  if (first.status !== 200) throw new Error(`${url}: status ${first.status}`);
+  const t = performance.now();
+  let bytes = 0;
+  for (let i = 0; i < rounds; i++) bytes += (await get(url)).bytes;
+  return bytes / 1e6 / ((performance.now() - t) / 1000);
+}
+
+async function latency(url: string, n: number): Promise<{ meanMs: number; p99Ms: number }> {
+  for (let i = 0; i < 100; i++) {
+    const r = await get(url);
+    if (r.status !== 200) throw new Error(`${url}: status ${r.status}`);
+  }
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await get(url);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { meanMs: times.reduce((a, b) => a + b, 0) / n, p99Ms: times[Math.floor(n * 0.99)]! };
+}
+
+const fmt = (n: number, d = 2): string => n.toFixed(d);
+
+async function benchWarm(dir: string): Promise<void> {
+  console.log(`\n== 1. warm cache: proxy vs nginx (same files, ${ZIP_MB} MB zip) ==`);
+  const tree = join(dir, 'tree-warm');
+  await writeFixtureModule(tree, { path: 'example.com/thru', version: 'v1.0.0', store: true, files: { 'go.mod': 'module example.com/thru\n', 'blob.bin': randomBytes(ZIP_MB << 20) } });
+  const storage = join(dir, 'store-warm');
+  const p = await startChild({ storage, upstream: `file://${tree}`, gosumdb: 'off', listen: '127.0.0.1:0' });
+  const zipPath = '/example.com/thru/@v/v1.0.0.zip';
+  const infoPath = '/example.com/thru/@v/v1.0.0.info';
+  await get(`${p.url}${zipPath}`);
+  await get(`${p.url}${infoPath}`);
+  const nginxBin = ensureNginx();
+  const rounds = Math.max(3, Math.floor(1000 / ZIP_MB));
+  const proxyTp = await throughput(`${p.url}${zipPath}`, rounds);
+  const proxyLat = await latency(`${p.url}${infoPath}`, 2000);
+  console.log(`proxy: zip ${fmt(proxyTp, 0)} MB/s; .info mean ${fmt(proxyLat.meanMs, 3)} ms, p99 ${fmt(proxyLat.p99Ms, 3)} ms`);
+  if (nginxBin === undefined) console.log('nginx: not available (apt-get install nginx-light failed); no ratio');
+  else {
+    const n = await startNginx(nginxBin, storage, dir);
+    const nTp = await throughput(`${n.url}${zipPath}`, rounds);
+    const nLat = await latency(`${n.url}${infoPath}`, 2000);
+    n.stop();
+    console.log(`nginx: zip ${fmt(nTp, 0)} MB/s; .info mean ${fmt(nLat.meanMs, 3)} ms, p99 ${fmt(nLat.p99Ms, 3)} ms`);
+    console.log(`RATIO zip throughput proxy/nginx = ${fmt(proxyTp / nTp)} (goal >= 0.8)`);
+    console.log(`RATIO .info requests/s proxy/nginx = ${fmt(nLat.meanMs / proxyLat.meanMs)} (goal >= 0.8)`);
+  }
+  await p.stop();
+}
+
+async function benchCold(dir: string): Promise<void> {
+  console.log(`\n== 2. cold: go mod download of a ${MODULES}-module graph, upstream latency ${LATENCY} ms ==`);
+  // A binary tree of requirements: m0 needs m1 and m2, m1 needs m3 and m4, ...
+  const mods: FixtureModule[] = Array.from({ length: MODULES }, (_, i) => {
+    const reqs = [2 * i + 1, 2 * i + 2].filter((j) => j < MODULES).map((j) => `\texample.com/g/m${j} v1.0.0\n`).join('');
+    const goMod = `module example.com/g/m${i}\n\ngo 1.21\n${reqs === '' ? '' : `\nrequire (\n${reqs})\n`}`;
+    return { path: `example.com/g/m${i}`, version: 'v1.0.0', files: { 'go.mod': goMod, [`m${i}.go`]: `package m${i}\n\nconst N = ${i}\n// ${'x'.repeat(2000)}\n` } };
+  });
+  const written = await writeFixtureTree(join(dir, 'tree-cold'), mods);
+  const up = await startTreeServer(join(dir, 'tree-cold'), { latencyMs: LATENCY });
+  const app = join(dir, 'app');
+  await mkdir(app, { recursive: true });
+  await writeFile(join(app, 'go.mod'), `module example.com/app\n\ngo 1.21\n\nrequire (\n${written.map((w) => `\t${w.path} ${w.version}\n`).join('')})\n`);
+  await writeFile(join(app, 'go.sum'), goSumLines(written));
+  const download = async (goproxy: string, name: string): Promise<number> => {
+    const home = join(dir, `home-${name}`);
+    await mkdir(home, { recursive: true });
+    const t = performance.now();
+    const r = await runGo(['mod', 'download'], { cwd: app, env: goEnv(home, { GOPROXY: goproxy, GONOSUMDB: 'example.com', GOSUMDB: 'off' }), timeoutMs: 600_000 });
+    if (r.code !== 0) throw new Error(`go mod download (${name}) failed: ${r.stderr}`);
+    return (performance.now() - t) / 1000;
+  };
+  const direct = await download(up.url, 'direct');
+  console.log(`go straight at the upstream:      ${fmt(direct)} s`);
+  const p = await startChild({ storage: join(dir, 'store-cold'), upstream: up.url, gosumdb: 'off', listen: '127.0.0.1:0' });
+  const cold = await download(p.url, 'cold');
+  console.log(`go through the proxy (cold):      ${fmt(cold)} s`);
+  await p.stop();
+  console.log(`RATIO cold proxy/direct = ${fmt(cold / direct)} (goal <= 1.1)`);
+  const storage = join(dir, 'store-warmed');
+  const cli = join(here, '..', '..', 'bin', 'stevedore');
+  const t = performance.now();
+  // Async spawn: the fake upstream lives in this process and must keep answering meanwhile.
+  const w = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const c = spawn(process.execPath, [cli, 'proxy', 'warm', '--from', join(app, 'go.sum'), '--storage', storage, '--upstream', up.url, '--concurrency', '32'], {
+      env: { ...process.env, STEVEDORE_FROM_SOURCE: '1', GOSUMDB: 'off' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    c.on('close', (code) => resolve({ code, stderr }));
+  });
+  const warmS = (performance.now() - t) / 1000;
+  if (w.code !== 0) throw new Error(`proxy warm failed: ${w.stderr}`);
+  console.log(`stevedore proxy warm (32 parallel, incl. CLI start): ${fmt(warmS)} s`);
+  const p2 = await startChild({ storage, upstream: up.url, gosumdb: 'off', listen: '127.0.0.1:0' });
+  const warmed = await download(p2.url, 'warmed');
+  await p2.stop();
+  console.log(`go through the proxy after warm:  ${fmt(warmed)} s`);
+  console.log(`RATIO cold/warmed = ${fmt(cold / warmed, 1)}x faster (goal >= 5)`);
+  await up.close();
+}
+
+async function benchMemory(dir: string): Promise<void> {
+  console.log(`\n== 3. memory: 20 concurrent downloads of a ${BIG_MB} MB zip ==`);
+  const tree = join(dir, 'tree-big');
+  await writeFixtureModule(tree, { path: 'example.com/big', version: 'v1.0.0', store: true, files: { 'go.mod': 'module example.com/big\n', 'blob.bin': randomBytes(BIG_MB << 20) } });
+  const up = await startTreeServer(tree);
+  const p = await startChild({ storage: join(dir, 'store-big'), upstream: up.url, gosumdb: 'off', listen: '127.0.0.1:0' });
+  const url = `${p.url}/example.com/big/@v/v1.0.0.zip`;
+  const all = async (): Promise<number> => {
+    const t = performance.now();
+    const rs = await Promise.all(Array.from({ length: 20 }, () => get(url)));
+    if (rs.some((r) => r.status !== 200)) throw new Error('download failed');
+    return (performance.now() - t) / 1000;
+  };
+  const coldS = await all();
+  const coldRss = peakRssMb(p.child.pid!);
+  const warmS = await all();
+  const rss = peakRssMb(p.child.pid!);
+  console.log(`cold (one upstream fetch, streamed to 20): ${fmt(coldS)} s, peak RSS ${fmt(coldRss, 0)} MB`);
+  console.log(`warm (20 from store): ${fmt(warmS)} s, peak RSS ${fmt(rss, 0)} MB`);
+  console.log(`upstream zip fetches: ${up.hits.get('/example.com/big/@v/v1.0.0.zip') ?? 0}`);
+  console.log(`RESULT peak RSS ${fmt(rss, 0)} MB (goal < 200 MB)`);
+  await p.stop();
+  await up.close();
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'stevedore-bench-goproxy-'));
+try {
+  console.log(`stevedore goproxy bench — node ${process.version}, zip ${ZIP_MB} MB, big ${BIG_MB} MB, ${MODULES} modules, latency ${LATENCY} ms`);
+  console.log('Athens comparison: not done (see docs/goproxy.md).');
+  await benchWarm(dir);
+  await benchCold(dir);
+  await benchMemory(dir);
+} finally {
+  agent.destroy();
+  await rm(dir, { recursive: true, force: true });
+}
