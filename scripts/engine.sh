@@ -82,7 +82,7 @@ write_env() {
     fi
     if [ -S "$BK_SOCK" ] && pid_alive "$BK_PIDFILE"; then
       echo "export BUILDKIT_HOST=unix://$BK_SOCK"
-      echo "export STEVEDORE_BUILDCTL=$ENGINE_DIR/bin/buildctl"
+      echo "export STEVEDORE_BUILDCTL=$BIN/buildctl"
       echo "export STEVEDORE_REGISTRY=$REGISTRY_ADDR"
     fi
   } >"$tmp"
@@ -216,7 +216,10 @@ cmd_clean() {
 # buildkitd cannot see dockerd's image store, so a local registry (distribution) on loopback holds
 # copies of the base images and buildkitd.toml makes it the mirror of docker.io and gcr.io:
 # `FROM golang:1.26` then resolves as it would online.
-BIN="$ENGINE_DIR/bin"
+# Tools built from source live outside the clone (keyed by version files), so a fresh CI clone
+# on the same machine does not rebuild them.
+BIN="${STEVEDORE_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/stevedore/tools}"
+mkdir -p "$BIN"
 REG_PIDFILE="$RUN_DIR/registry.pid"
 
 build_go_tools() {

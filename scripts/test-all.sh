@@ -14,6 +14,11 @@ if [ "${STEVEDORE_SKIP_SLOW:-}" = "1" ]; then
   echo "slow suites skipped (STEVEDORE_SKIP_SLOW=1)"
 else
   if bash scripts/engine.sh up; then
+    # The standalone buildkitd (a current BuildKit, next to Docker 20.10's embedded one) is
+    # needed by the rawjson and version-difference suites; a failure to start it fails the run.
+    if [ "${STEVEDORE_SKIP_BUILDKITD:-}" != "1" ]; then
+      bash scripts/engine.sh buildkit || { echo "buildkitd failed to start" >&2; status=1; }
+    fi
     # shellcheck disable=SC1091
     source .engine/env
     npx vitest run --project slow --reporter=default --reporter=json --outputFile=.test-results/slow.json || status=1

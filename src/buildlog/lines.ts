@@ -40,19 +40,20 @@ export class LineSplitter {
   }
 
   push(chunk: Uint8Array | string): void {
-    let s: string;
     if (typeof chunk === 'string') {
-      s = chunk;
       this.bytes += Buffer.byteLength(chunk);
+      this.feed(chunk, chunk.indexOf('\r') !== -1 || CONTROL.test(chunk));
     } else {
-      s = this.decoded(this.decoder.write(chunk));
       this.bytes += chunk.byteLength;
+      // Control characters are single bytes in UTF-8 (never inside a multi-byte sequence), so
+      // the bytes tell whether the decoded text has any.
+      this.feed(this.decoded(this.decoder.write(chunk)), hasControlByte(chunk));
     }
-    this.feed(s);
   }
 
   end(): void {
-    this.feed(this.decoded(this.decoder.end()));
+    const rest = this.decoded(this.decoder.end());
+    this.feed(rest, rest.indexOf('\r') !== -1 || CONTROL.test(rest));
     if (this.partial.length > 0 || this.skipping) this.emit(this.partial, this.partialDirty);
     this.partial = '';
     this.partialDirty = false;
@@ -65,10 +66,9 @@ export class LineSplitter {
     return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   }
 
-  private feed(s: string): void {
+  /** `dirty`: the chunk may hold CR or control characters (one scan per chunk, not per line). */
+  private feed(s: string, dirty: boolean): void {
     if (s.length === 0) return;
-    // One native scan per chunk decides whether any line of it needs the CR/control handling.
-    const dirty = s.indexOf('\r') !== -1 || CONTROL.test(s);
     let start = 0;
     for (;;) {
       const nl = s.indexOf('\n', start);
@@ -107,6 +107,34 @@ export class LineSplitter {
     if (cr !== -1) line = lastNonEmptySegment(line);
     this.sink(line, this.lineNo, false);
   }
+}
+
+// Bytes that make a chunk dirty: C0 controls except tab and LF (CR included), and DEL.
+const DIRTY_BYTE = new Uint8Array(256);
+for (let c = 0; c < 32; c++) DIRTY_BYTE[c] = c === 9 || c === 10 ? 0 : 1;
+DIRTY_BYTE[127] = 1;
+
+/**
+ * True if the bytes hold CR, DEL or a C0 control other than tab/LF. Four bytes at a time: the
+ * word test flags any byte below 0x20 or equal to 0x7f (it may flag a word falsely, never miss
+ * one), and only flagged words are checked byte by byte — about twice as fast as a regex scan.
+ */
+export function hasControlByte(b: Uint8Array): boolean {
+  const n = b.length;
+  let i = 0;
+  while (i < n && ((b.byteOffset + i) & 3) !== 0) if (DIRTY_BYTE[b[i++]!] === 1) return true;
+  const words = (n - i) >>> 2;
+  const u = new Uint32Array(b.buffer, b.byteOffset + i, words);
+  for (let w = 0; w < words; w++) {
+    const x = u[w]!;
+    const y = x ^ 0x7f7f7f7f;
+    if (((x - 0x20202020) & ~x & 0x80808080) !== 0 || ((y - 0x01010101) & ~y & 0x80808080) !== 0) {
+      const at = i + 4 * w;
+      if (DIRTY_BYTE[b[at]!] === 1 || DIRTY_BYTE[b[at + 1]!] === 1 || DIRTY_BYTE[b[at + 2]!] === 1 || DIRTY_BYTE[b[at + 3]!] === 1) return true;
+    }
+  }
+  for (i += 4 * words; i < n; i++) if (DIRTY_BYTE[b[i]!] === 1) return true;
+  return false;
 }
 
 function clip(s: string): string {

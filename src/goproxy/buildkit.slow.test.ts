@@ -10,9 +10,9 @@ import { goSumLines, writeFixtureTree } from './testing/modules.ts';
 import { startTreeServer, type TreeServer } from './testing/tree-server.ts';
 import { startTestProxy, type TestProxy } from './testing/harness.ts';
 
-let dir: string;
-let upstream: TreeServer;
-let proxy: TestProxy;
+let dir: string | undefined;
+let upstream: TreeServer | undefined;
+let proxy: TestProxy | undefined;
 const tags: string[] = [];
 
 beforeAll(async () => {
@@ -49,21 +49,21 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeImages(tags);
-  await proxy.stop();
-  await upstream.close();
-  await rm(dir, { recursive: true, force: true });
+  await proxy?.stop();
+  await upstream?.close();
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 
 describe('real BuildKit build through the proxy', () => {
   it('builds and runs a service whose dependency only the proxy serves', async () => {
     const tag = uniqueTag('stevedore-goproxy');
     tags.push(tag);
-    const r = await dockerBuild({ context: join(dir, 'ctx'), tag, progress: 'plain', network: 'host', buildArgs: { GOPROXY: proxy.url }, noCache: true, timeoutMs: 600_000 });
+    const r = await dockerBuild({ context: join(dir!, 'ctx'), tag, progress: 'plain', network: 'host', buildArgs: { GOPROXY: proxy!.url }, noCache: true, timeoutMs: 600_000 });
     expect(r.exitCode, r.log).toBe(0);
-    expect([...upstream.hits.keys()]).toContain('/example.com/!greeting/@v/v1.4.0.zip');
+    expect([...upstream!.hits.keys()]).toContain('/example.com/!greeting/@v/v1.4.0.zip');
     const run = await dockerRun(tag, [], { timeoutMs: 60_000 });
     expect(run.stdout.trim()).toBe('hello from a proxied module');
-    const metrics = await (await fetch(`${proxy.url}/metrics`)).text();
+    const metrics = await (await fetch(`${proxy!.url}/metrics`)).text();
     expect(metrics).toMatch(/stevedore_goproxy_requests_total\{endpoint="zip",status="200"\} 1/);
   });
 });

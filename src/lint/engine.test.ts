@@ -95,7 +95,10 @@ describe('lint engine', () => {
     expect(lint('# stevedore-ignore-file every-from\nFROM a\nFROM b\n', { rules: [everyFrom] })).toEqual([]);
     expect(lint('# check=skip=all\nFROM a\n', { rules: [everyFrom] })).toEqual([]);
     expect(lint('# hadolint global ignore=DL9999\nFROM a\n', { rules: [everyFrom] })).toEqual([]);
-    // A pragma naming another rule does not suppress this one.
+    expect(lint('# stevedore-ignore\nFROM a\nFROM b\n', { rules: [everyFrom] }).map((f) => f.message)).toEqual(['FROM b']);
+    expect(lint('# stevedore-ignore-file\nFROM a\n', { rules: [everyFrom] })).toEqual([]);
+    // A pragma naming another rule does not suppress this one, nor does a look-alike word.
+    expect(lint('# stevedore-ignored\nFROM a\n', { rules: [everyFrom] })).toHaveLength(1);
     expect(lint('# stevedore-ignore other-rule\nFROM a\n', { rules: [everyFrom] })).toHaveLength(1);
   });
 

@@ -1,8 +1,8 @@
 /**
  * @module lint/pragma
  * Inline suppression, owned by the engine (hadolint `Pragma.hs`, BuildKit `# check=skip=`):
- *  - `# stevedore-ignore id[,id]` above an instruction: that instruction only;
- *  - `# stevedore-ignore-file id[,id]` anywhere: the whole file;
+ *  - `# stevedore-ignore id[,id]` above an instruction: that instruction only (no ids: all rules);
+ *  - `# stevedore-ignore-file id[,id]` anywhere: the whole file (no ids: all rules);
  *  - `# hadolint ignore=DL3007,...` above an instruction; `# hadolint global ignore=...` file-wide;
  *  - BuildKit's `# check=skip=A,B` (or `all`) parser directive: whole file; the same comment
  *    directly above an instruction skips it for that instruction only (dockerfile 1.21+).
@@ -43,11 +43,13 @@ interface Parsed {
 /** Reads one comment's text (after `#`). Linear: no regex on untrusted text beyond anchored prefixes. */
 export function parsePragma(commentText: string): Parsed | undefined {
   const t = commentText.trim();
+  // Without ids, a stevedore pragma covers every rule (like eslint-disable-next-line).
+  const orAll = (list: string[]): string[] => (list.length === 0 ? [ALL] : list);
   if (t.startsWith('stevedore-ignore-file')) {
-    return { scope: 'file', names: names(t.slice('stevedore-ignore-file'.length)) };
+    return { scope: 'file', names: orAll(names(t.slice('stevedore-ignore-file'.length))) };
   }
-  if (t.startsWith('stevedore-ignore')) {
-    return { scope: 'next', names: names(t.slice('stevedore-ignore'.length)) };
+  if (t === 'stevedore-ignore' || t.startsWith('stevedore-ignore ')) {
+    return { scope: 'next', names: orAll(names(t.slice('stevedore-ignore'.length))) };
   }
   if (t.startsWith('hadolint ')) {
     const rest = t.slice('hadolint '.length).trim();
