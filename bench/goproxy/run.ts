@@ -5,7 +5,8 @@
 //      latency, via the proxy vs straight at the upstream; then after `warm`, vs cold;
 //   3. memory: 20 concurrent downloads of a big zip (cold, then warm), proxy peak RSS.
 // Sizes: GOPROXY_BENCH_ZIP_MB (throughput zip, default 50), GOPROXY_BENCH_BIG_MB (memory zip,
-// default 50; the issue's figure is 200), GOPROXY_BENCH_MODULES (default 64),
+// default 50; the issue's figure is 200), GOPROXY_BENCH_MODULES (default 64), GOPROXY_BENCH_ONLY
+// (warm|cold|memory),
 // GOPROXY_BENCH_LATENCY_MS (default 100). Run: npx tsx bench/goproxy/run.ts
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -41,7 +42,7 @@ function get(url: string): Promise<{ status: number; bytes: number }> {
 }
 
 async function startChild(config: object): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'proxy-child.ts'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, '..', '..', 'src', 'goproxy', 'testing', 'proxy-child.ts'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (c: Buffer) => {
@@ -201,6 +202,7 @@ async function benchMemory(dir: string): Promise<void> {
     if (rs.some((r) => r.status !== 200)) throw new Error('download failed');
     return (performance.now() - t) / 1000;
   };
+  console.log(`proxy RSS before downloads: ${fmt(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.child.pid!}/status`, 'utf8'))?.[1] ?? 0) / 1024, 0)} MB (node + tsx + proxy)`);
   const coldS = await all();
   const coldRss = peakRssMb(p.child.pid!);
   const warmS = await all();
@@ -217,9 +219,10 @@ const dir = await mkdtemp(join(tmpdir(), 'stevedore-bench-goproxy-'));
 try {
   console.log(`stevedore goproxy bench — node ${process.version}, zip ${ZIP_MB} MB, big ${BIG_MB} MB, ${MODULES} modules, latency ${LATENCY} ms`);
   console.log('Athens comparison: not done (see docs/goproxy.md).');
-  await benchWarm(dir);
-  await benchCold(dir);
-  await benchMemory(dir);
+  const only = process.env['GOPROXY_BENCH_ONLY']; // warm | cold | memory
+  if (only === undefined || only === 'warm') await benchWarm(dir);
+  if (only === undefined || only === 'cold') await benchCold(dir);
+  if (only === undefined || only === 'memory') await benchMemory(dir);
 } finally {
   agent.destroy();
   await rm(dir, { recursive: true, force: true });

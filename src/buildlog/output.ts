@@ -39,8 +39,16 @@ export class BoundedOutput {
   add(line: number, raw: string): void {
     this.total++;
     const text = raw.length > MAX_KEPT ? raw.slice(0, MAX_KEPT) : raw;
-    const head = (this.head ??= []);
-    if (head.length < 2 * this.headMax) {
+    const head = this.head;
+    if (head === null) {
+      // Exact-size literal: most steps print one line or none, and a step outlives many young-
+      // generation collections, so its few bytes are copied more than once.
+      if (this.headMax > 0) {
+        this.head = [line, text];
+        return;
+      }
+      this.head = [];
+    } else if (head.length < 2 * this.headMax) {
       head.push(line, text);
       return;
     }

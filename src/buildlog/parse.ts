@@ -42,6 +42,12 @@ export class LogParser {
   }
 
   private line(raw: string, line: number, clean: boolean): void {
+    // The common BuildKit line (`#N …`, not `##[`) with no control characters carries no
+    // wrapper: skip unwrap and the blank check.
+    if (clean && raw.charCodeAt(0) === 35 && raw.charCodeAt(1) !== 35) {
+      this.dispatch(raw, line, null);
+      return;
+    }
     const b = this.b;
     const u = unwrap(raw, clean);
     if (u.wrapper !== 'none' && (b.wrapper === 'none' || u.wrapper === 'github-actions')) b.wrapper = u.wrapper;
@@ -59,9 +65,15 @@ export class LogParser {
       if (this.classic.current !== null) this.classic.current.output.add(line, text);
       return;
     }
+    this.dispatch(text, line, u.timestamp);
+  }
+
+  /** Routes a non-blank, unwrapped line to the first dialect that recognises it. */
+  private dispatch(text: string, line: number, timestamp: string | null): void {
+    const b = this.b;
     const handled =
       handleTail(this.tail, text, line) ||
-      handlePlain(this.plain, text, line, u.timestamp) ||
+      handlePlain(this.plain, text, line, timestamp) ||
       handleRawJson(this.raw, text, line) ||
       handleTty(this.tty, text, line) ||
       handleClassic(this.classic, text, line);

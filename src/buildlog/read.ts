@@ -13,7 +13,8 @@ export async function readLog(file: string | undefined, cwd: string, stdin: Node
   if (file === undefined || file === '-') return parseLogStream(stdin as AsyncIterable<Uint8Array | string>);
   const path = resolve(cwd, file);
   try {
-    return await parseLogStream(createReadStream(path));
+    // 1 MiB reads: fewer, larger chunks measured fastest for the parser (bench/buildlog.bench.ts).
+    return await parseLogStream(createReadStream(path, { highWaterMark: 1 << 20 }));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new StevedoreError('IO_NOT_FOUND', `log file not found: ${file}`, { cause: e });

@@ -70,7 +70,9 @@ export class RecordBuilder {
   private readonly steps = new Map<string, StepState>();
   /** `[platform|stage|i/n]` → latest step with that key, for error blocks and tty lines. */
   private readonly byName = new Map<string, StepState>();
-  private readonly plainSteps = new Map<number, StepState>();
+  private plainSteps = new Map<number, StepState>();
+  /** One-entry cache in front of plainSteps: consecutive plain lines mostly share their `#N`. */
+  private lastPlain: StepState | null = null;
   readonly order: StepState[] = [];
   droppedSteps = 0;
   readonly loose = new BoundedOutput(50, 300, 200);
@@ -94,7 +96,11 @@ export class RecordBuilder {
 
   /** The step of plain-progress `#n` (numeric index: this is the per-line hot path). */
   getPlain(n: number): StepState | undefined {
-    return this.plainSteps.get(n);
+    const last = this.lastPlain;
+    if (last !== null && last.number === n) return last;
+    const s = this.plainSteps.get(n);
+    if (s !== undefined) this.lastPlain = s;
+    return s;
   }
 
   /** The step under `key`, created with `name` at `line` if new. */
@@ -112,7 +118,10 @@ export class RecordBuilder {
 
   private add(key: string, s: StepState, plain: boolean): void {
     // Plain `#N` steps live only in the numeric index (the per-line hot path looks them up there).
-    if (plain) this.plainSteps.set(s.number, s);
+    if (plain) {
+      this.plainSteps.set(s.number, s);
+      this.lastPlain = s;
+    }
     else {
       s.key = key;
       this.steps.set(key, s);
@@ -132,11 +141,16 @@ export class RecordBuilder {
         if (old === block) continue;
         this.droppedSteps++;
         if (old.key.length > 0 && this.steps.get(old.key) === old) this.steps.delete(old.key);
-        if (this.plainSteps.get(old.number) === old) this.plainSteps.delete(old.number);
         if (this.byName.get(old.nameKey) === old) this.byName.delete(old.nameKey);
       }
       this.order.length = 0;
       this.order.push(...keep);
+      // A plain step is in the numeric index exactly while it is in `order` (one step per
+      // number), so the index is rebuilt from the kept steps: cheaper than deleting the rest.
+      const plainSteps = new Map<number, StepState>();
+      for (const k of keep) if (k.key.length === 0) plainSteps.set(k.number, k);
+      this.plainSteps = plainSteps;
+      this.lastPlain = null;
     }
   }
 

@@ -119,6 +119,15 @@ describe('lint engine', () => {
     expect(isStevedoreError(caught)).toBe(true);
   });
 
+  it('lints `ARG BASE` + `FROM ${BASE}` (builds only with --build-arg) with the ARG standing for itself', () => {
+    const findings = lint('ARG BASE\nFROM ${BASE}\nUSER 1\nCOPY app /app\n', { rules: RULES });
+    expect(findings.map((f) => f.rule)).toContain('invalid-default-arg-in-from');
+    expect(findings.map((f) => f.rule)).not.toContain('base-image-unpinned');
+    // With the build arg in the config the real value is judged.
+    const config = normalizeConfig({ buildArgs: { BASE: 'alpine:latest' } }, RULES);
+    expect(lint('ARG BASE\nFROM ${BASE}\nUSER 1\n', { rules: RULES, config }).map((f) => f.messageId)).toContain('latest');
+  });
+
   it('skips needsContext rules without a context and never reports line ≤ 0 over the registry', () => {
     const text = 'FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
     const findings = lint(text, { rules: RULES });

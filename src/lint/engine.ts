@@ -8,7 +8,7 @@
  */
 import { buildModel, parse } from '../dockerfile/index.ts';
 import type { DockerfileAst, DockerfileModel, Instruction, Range, Stage, Step } from '../dockerfile/index.ts';
-import { InternalError } from '../errors.ts';
+import { InternalError, StevedoreError } from '../errors.ts';
 import { defaultConfig, type LintConfig } from './config.ts';
 import { collectSuppressions, ALL, type Suppressions } from './pragma.ts';
 import { POSIX_SHELLS, splitShell } from './shell.ts';
@@ -56,11 +56,40 @@ export interface Prepared {
 /** Parses and models the text; parse errors are thrown as StevedoreErrors (input errors, exit 2). */
 export function prepare(text: string, file: string, config?: LintConfig): Prepared {
   const ast = parse(text, { file });
-  const model = buildModel(ast, {
+  const options = {
     ...(config === undefined ? {} : { buildArgs: config.buildArgs }),
     ...(config?.target === undefined ? {} : { target: config.target }),
-  });
+  };
+  let model: DockerfileModel;
+  try {
+    model = buildModel(ast, options);
+  } catch (e) {
+    // `ARG BASE` + `FROM ${BASE}` only builds with --build-arg BASE=...; BuildKit's own check
+    // (InvalidDefaultArgInFrom) reports it as a finding. Retry with each unset global ARG standing
+    // for itself (`${BASE}`), which rules treat as an unknown value; rethrow the original error
+    // when that does not help.
+    const unset = unsetGlobalArgs(ast).filter((n) => config?.buildArgs[n] === undefined);
+    if (!(e instanceof StevedoreError) || unset.length === 0) throw e;
+    const placeholders = Object.fromEntries(unset.map((n) => [n, `\${${n}}`]));
+    try {
+      model = buildModel(ast, { ...options, buildArgs: { ...placeholders, ...(config?.buildArgs ?? {}) } });
+    } catch {
+      // Named fallback: the placeholders did not explain the failure; report the original error.
+      throw e;
+    }
+  }
   return { ast, model, runs: computeRuns(ast, model) };
+}
+
+/** Names of ARGs before the first FROM declared without a default. */
+function unsetGlobalArgs(ast: DockerfileAst): string[] {
+  const out: string[] = [];
+  for (const node of ast.instructions) {
+    if (node.keyword === 'FROM') break;
+    if (node.keyword !== 'ARG') continue;
+    for (const a of node.args) if (!a.includes('=')) out.push(a);
+  }
+  return out;
 }
 
 function computeRuns(ast: DockerfileAst, model: DockerfileModel): RunView[] {

@@ -80,6 +80,33 @@ function secondsOffset(text: string, from: number): number {
   return text.charCodeAt(i) === 32 ? i + 1 : -1;
 }
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Number.parseFloat(text.slice(from)) without the substring, for the usual `12.3s`: with at most
+ * 15 digits, digits / 10^k is one correctly rounded division, exactly what parseFloat returns.
+ * Anything else (sign, exponent, long numbers) goes to parseFloat itself.
+ */
+function secondsAt(text: string, from: number): number {
+  let i = from;
+  let num = 0;
+  let scale = 0;
+  let digits = 0;
+  let dot = false;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      num = num * 10 + (c - 48);
+      digits++;
+      if (dot) scale++;
+    } else if (c === 46 && !dot && digits > 0) dot = true;
+    else break;
+  }
+  const next = i < text.length ? text.charCodeAt(i) : -1;
+  if (digits === 0 || digits > 15 || next === 101 || next === 69) return Number.parseFloat(text.slice(from));
+  return num / POW10[scale]!;
+}
+
 function restIs(text: string, off: number, s: string): boolean {
   return text.length - off === s.length && text.startsWith(s, off);
 }
@@ -125,7 +152,7 @@ export function handlePlain(ctx: PlainContext, text: string, line: number, ts: s
     return true;
   }
   if (text.startsWith('DONE ', off)) {
-    const secs = Number.parseFloat(text.slice(off + 5));
+    const secs = secondsAt(text, off + 5);
     if (!Number.isNaN(secs)) existing.duration = secs;
     return true;
   }

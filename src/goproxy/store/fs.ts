@@ -47,7 +47,7 @@ export class FsStore implements Store {
   async get(key: string, range?: ByteRange): Promise<{ stat: StoreStat; body: Readable } | undefined> {
     const st = await this.stat(key);
     if (st === undefined) return undefined;
-    const body = createReadStream(this.#path(key), range === undefined ? {} : { start: range.start, end: range.end });
+    const body = createReadStream(this.#path(key), { highWaterMark: 256 << 10, ...(range === undefined ? {} : { start: range.start, end: range.end }) });
     return { stat: st, body };
   }
 
