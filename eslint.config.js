@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const PARTS = ['dockerfile', 'lint', 'buildlog', 'diagnose', 'cachekey', 'goproxy', 'record', 'report', 'dashboard', 'cache'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'examples/**', '**/__fixtures__/**', 'eslint.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'examples/**', '**/__fixtures__/**', 'eslint.config.js', 'scripts/*.mjs', 'test/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

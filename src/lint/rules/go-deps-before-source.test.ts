@@ -16,6 +16,18 @@ runRuleTests(rule, {
       output: 'FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum* ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n',
     },
     {
+      name: 'a lone go mod download after the source copy is moved, not repeated',
+      code: 'FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\nRUN go build -o /app .\n',
+      errors: [{ messageId: 'sourceFirst', line: 3, column: 1 }],
+      output: 'FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum* ./\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\nCOPY . .\nRUN go build -o /app .\n',
+    },
+    {
+      name: 'a download combined with other commands is left in place',
+      code: 'FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go mod download && go build -o /app .\n',
+      errors: [{ messageId: 'sourceFirst', line: 3, column: 1 }],
+      output: 'FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum* ./\nRUN go mod download\nCOPY . .\nRUN go mod download && go build -o /app .\n',
+    },
+    {
       name: 'destination equal to WORKDIR keeps ./',
       code: 'FROM golang:1.23\nWORKDIR /src\nCOPY . /src\nRUN go build .\n',
       errors: [{ messageId: 'sourceFirst', line: 3, column: 1 }],

@@ -5,12 +5,12 @@
  * files and downloads modules in their own layer, before the source copy, so that layer stays
  * cached until go.mod or go.sum change. `go.sum*` is a glob so a module without go.sum builds.
  */
-import type { CopyInstruction } from '../../dockerfile/index.ts';
-import { insertLinesBefore } from '../edits.ts';
+import type { CopyInstruction, DockerfileAst, InstructionNode, Step } from '../../dockerfile/index.ts';
+import { insertLinesBefore, lineSpan } from '../edits.ts';
 import { copiesManifest, isContextCopy, isSourceTree } from '../knowledge/copy.ts';
 import { FILLS_MODCACHE, goSubcommand, normalizePath } from '../knowledge/go.ts';
 import { runOf } from '../knowledge/runs.ts';
-import { defineRule } from '../rule.ts';
+import { defineRule, type ShellCommand, type TextEdit } from '../rule.ts';
 
 const MANIFESTS = ['go.mod', 'go.sum', 'go.work', 'go.work.sum'];
 
@@ -29,6 +29,20 @@ export function localReplaceDirs(gomod: string): string[] | undefined {
     else if (target.startsWith('../') || target.startsWith('/')) return undefined;
   }
   return dirs;
+}
+
+/** The RUN is only `go mod download` and directly follows the source copy (same state). */
+function isLoneDownload(commands: readonly ShellCommand[], steps: readonly Step[], copy: CopyInstruction, run: Step): boolean {
+  if (commands.length !== 1 || goSubcommand(commands[0]!) !== 'mod download') return false;
+  if (run.instruction.node.heredocs.length > 0) return false;
+  const at = steps.findIndex((s) => s.instruction === copy);
+  return at !== -1 && steps[at + 1] === run;
+}
+
+/** The source text of an instruction's lines without indentation and final line break. */
+function instructionText(ast: DockerfileAst, node: InstructionNode): { text: string; span: { start: number; end: number } } {
+  const span = lineSpan(ast, node);
+  return { text: ast.text.slice(span.start, span.end).replace(/\r?\n$/, '').trimStart(), span };
 }
 
 export default defineRule({
@@ -82,8 +96,18 @@ export default defineRule({
             ...(replaced ?? []).map((d) => `COPY ${d}/go.mod ${d}/go.sum* ${base}${d}/`),
             relative ? 'RUN go mod download' : `RUN cd ${dest} && go mod download`,
           ];
-          const edit = insertLinesBefore(ctx.ast, sourceCopy.node, lines);
-          const fix = { edits: [edit] };
+          // A `RUN go mod download` right after the source copy is moved rather than repeated:
+          // left in place it would still re-run on every source change, for nothing.
+          const moved = relative && isLoneDownload(run?.commands ?? [], stage.steps, sourceCopy, step);
+          let edits: TextEdit[] = [insertLinesBefore(ctx.ast, sourceCopy.node, lines)];
+          if (moved) {
+            const original = instructionText(ctx.ast, i.node);
+            edits = [
+              insertLinesBefore(ctx.ast, sourceCopy.node, [...lines.slice(0, -1), original.text]),
+              { start: original.span.start, end: original.span.end, text: '' },
+            ];
+          }
+          const fix = { edits };
           ctx.report({
             messageId: 'sourceFirst',
             data: { command: goSubcommand(cmd) ?? 'build' },
