@@ -6,7 +6,7 @@
  * land on one step.
  */
 import { BoundedOutput } from './output.ts';
-import { keyOf, parseStepName, stepKey, type StepName } from './step-name.ts';
+import { parseStepName, stepKey, type StepName } from './step-name.ts';
 import { computeCriticalPath } from './timeline.ts';
 import { TTY_FAILED } from './parse/tty.ts';
 import type { BuildRecord, DockerfileExcerpt, Failure, LogFormat, LogWrapper, Step } from './types.ts';
@@ -49,7 +49,7 @@ export class StepState {
     readonly firstLine: number,
   ) {
     this.name = name;
-    this.nameKey = keyOf(name, parseStepName(name));
+    this.nameKey = stepKey(name);
   }
 
   /** The parts of the name (computed on demand: only frozen steps need them). */
@@ -61,7 +61,7 @@ export class StepState {
     // tty cuts names to the terminal width; keep the longest form seen.
     if (name.length > this.name.length || this.name.length === 0) {
       this.name = name;
-      this.nameKey = keyOf(name, parseStepName(name));
+      this.nameKey = stepKey(name);
     }
   }
 }

@@ -20,7 +20,7 @@ export default defineRule({
     },
   },
   messages: {
-    dir: 'COPY with more than 2 arguments requires the last argument to end with /',
+    dir: 'with several sources, the destination of {{keyword}} must be a directory: end it with /',
     addSlash: 'Add a trailing / to the destination',
   },
   defaultOptions: {},
@@ -33,7 +33,7 @@ export default defineRule({
         const r = ins.dest.range;
         const verbatim = ctx.text.slice(r.start.offset, r.end.offset) === ins.dest.raw && !ins.node.json;
         ctx.report({
-          messageId: 'dir', range: r,
+          messageId: 'dir', range: r, data: { keyword: ins.keyword },
           ...(verbatim ? { suggestions: [{ message: 'Add a trailing / to the destination', fix: { edits: [{ start: r.end.offset, end: r.end.offset, text: '/' }] } }] } : {}),
         });
       },

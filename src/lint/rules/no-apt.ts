@@ -24,7 +24,7 @@ export default defineRule({
       good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
     },
   },
-  messages: { apt: 'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead' },
+  messages: { apt: '`apt` is an interactive front end whose output and options may change between releases; scripts should call apt-get or apt-cache' },
   defaultOptions: {},
   create(ctx) {
     return {

@@ -20,7 +20,7 @@ export default defineRule({
       good: 'FROM debian:12\nUSER root\nRUN apt-get update\n',
     },
   },
-  messages: { sudo: 'Do not use sudo as it leads to unpredictable behavior; use USER, or a tool like gosu to switch users' },
+  messages: { sudo: '`sudo` in a build step depends on the image\'s sudoers setup and TTY handling; switch users with USER (or gosu/su-exec at run time) instead' },
   defaultOptions: {},
   create(ctx) {
     return {

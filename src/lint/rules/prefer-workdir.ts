@@ -20,7 +20,7 @@ export default defineRule({
       good: 'FROM golang:1.23\nWORKDIR /src\nRUN go build ./...\n',
     },
   },
-  messages: { cd: 'Use WORKDIR to switch to a directory' },
+  messages: { cd: '`cd` lasts only for this RUN; set the directory for later steps with WORKDIR' },
   defaultOptions: {},
   create(ctx) {
     return {
