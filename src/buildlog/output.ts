@@ -18,6 +18,18 @@ export function isNotable(text: string): boolean {
   return NOTABLE.test(text);
 }
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. Lines arrive as V8 slices of
+ * a whole decoded read chunk (up to 1 MiB), so one retained 80-byte line would otherwise pin its
+ * chunk, and steps ~100 KB apart would pin the whole log (a 311 MB log reached 737 MB RSS).
+ * Slicing a concatenation makes V8 flatten it into a fresh string of the line's length (short
+ * strings are always copied: V8 slices only from 13 characters). The parser applies this to
+ * everything retained every few MB of input (RecordBuilder.detachRetained), not per line.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export class BoundedOutput {
   // Every array is created on first use: most steps of a build print nothing or a few lines.
   // The head is flat (line, text, line, text, …): no object per retained line until snapshot.
@@ -69,6 +81,17 @@ export class BoundedOutput {
       ringText[i] = text;
       this.ringLen++;
     }
+  }
+
+  /** Replaces every retained text from an input line after `after` by a detached copy. */
+  detachSince(after: number): void {
+    const head = this.head;
+    if (head !== null) for (let k = 0; k < head.length; k += 2) if ((head[k] as number) > after) head[k + 1] = detach(head[k + 1] as string);
+    const ringLine = this.ringLine;
+    const ringText = this.ringText;
+    if (ringLine !== null && ringText !== null) for (let i = 0; i < ringText.length; i++) if (ringLine[i]! > after) ringText[i] = detach(ringText[i]!);
+    const notable = this.notable;
+    if (notable !== null) for (let i = 0; i < notable.length; i++) if (notable[i]!.line > after) notable[i] = { line: notable[i]!.line, text: detach(notable[i]!.text) };
   }
 
   snapshot(): StepOutput {

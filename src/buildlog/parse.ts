@@ -16,6 +16,8 @@ import { flushRawJson, handleRawJson, newRawJsonContext, type RawJsonContext } f
 import { handleTail, newTailContext, noteFinalError, type TailContext } from './parse/tail.ts';
 import type { BuildRecord } from './types.ts';
 
+const DETACH_EVERY = 8 * 1024 * 1024;
+
 export class LogParser {
   private readonly b = new RecordBuilder();
   private readonly splitter = new LineSplitter((text, line, clean) => {
@@ -27,8 +29,19 @@ export class LogParser {
   private readonly raw: RawJsonContext = newRawJsonContext(this.b);
   private readonly tail: TailContext = newTailContext(this.b);
 
+  /** Input bytes at the last detachRetained pass, and the last line it covered. */
+  private detachedAtBytes = 0;
+  private detachedToLine = 0;
+
   push(chunk: Uint8Array | string): void {
     this.splitter.push(chunk);
+    // Retained text is cut from whole read chunks; copy it out every DETACH_EVERY bytes so at
+    // most that much input stays pinned (record.ts detachRetained).
+    if (this.splitter.bytes - this.detachedAtBytes >= DETACH_EVERY) {
+      this.b.detachRetained(this.detachedToLine);
+      this.detachedAtBytes = this.splitter.bytes;
+      this.detachedToLine = this.splitter.lines;
+    }
   }
 
   end(): BuildRecord {

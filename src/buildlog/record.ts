@@ -5,7 +5,7 @@
  * (`#N`, classic step number, tty name, rawjson digest), so interleaved and re-printed headers
  * land on one step.
  */
-import { BoundedOutput } from './output.ts';
+import { BoundedOutput, detach } from './output.ts';
 import { parseStepName, stepKey, type StepName } from './step-name.ts';
 import { computeCriticalPath } from './timeline.ts';
 import { TTY_FAILED } from './parse/tty.ts';
@@ -173,6 +173,25 @@ export class RecordBuilder {
     const s = new StepState(number, name, line);
     this.add('', s, true);
     return s;
+  }
+
+  /**
+   * Copies every retained string that may still be a slice of a read chunk (see detach): lines
+   * after input line `after` (older ones were copied by the previous call), and step names,
+   * errors and timestamps. Called every few MB of input, so at most that much input is pinned.
+   */
+  detachRetained(after: number): void {
+    for (const s of this.order) {
+      s.name = detach(s.name);
+      if (s.error !== null) s.error = detach(s.error);
+      if (s.start !== null) s.start = detach(s.start);
+      if (s.end !== null) s.end = detach(s.end);
+      s.output.detachSince(after);
+    }
+    this.loose.detachSince(after);
+    if (this.firstTs !== null) this.firstTs = detach(this.firstTs);
+    if (this.lastTs !== null) this.lastTs = detach(this.lastTs);
+    if (this.finalError !== null) this.finalError = { text: detach(this.finalError.text), line: this.finalError.line };
   }
 
   /** Keeps the name index current after a step is renamed by a parser. */
