@@ -17,8 +17,6 @@ const dir = join(import.meta.dirname, '__fixtures__', 'buildkit-parity');
 
 /** Findings one side has and the other has not, as "file<TAB>check<TAB>line". */
 const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
-  'duplicate-stage-name-3.Dockerfile\tDuplicateStageName\t3': 'the Dockerfile model rejects duplicate stage names (DOCKERFILE_DUPLICATE_STAGE); BuildKit lets the later stage win',
-  'duplicate-stage-name-3.Dockerfile\tStageNameCasing\t3': 'same file: the model rejects it before any rule runs',
   'stage-name-casing-4.Dockerfile\tInvalidDefaultArgInFrom\t3': 'a literal FROM name without variables (`FROM Build`) is not an ARG-default problem; we only check FROM words with variables',
   'invalid-base-image-platform-3.Dockerfile\tInvalidBaseImagePlatform\t1': 'a variable --platform ($BUILDPLATFORM) has no value offline; we skip it',
   'invalid-base-image-platform-4.Dockerfile\tInvalidBaseImagePlatform\t1': 'without --platform the builder\'s native platform is unknown offline (the targetPlatform option turns this on)',
