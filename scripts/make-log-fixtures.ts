@@ -14,7 +14,7 @@
  * for the internet, which does not exist here.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -125,6 +125,19 @@ export async function startProxy(mode: ProxyMode): Promise<{ url: string; close:
 
 // ---------------------------------------------------------------- the cases
 
+/** How a log is made; `buildctl-plain` is buildctl --progress=plain against the standalone buildkitd. */
+export type Mode = 'plain' | 'classic' | 'rawjson' | 'newclient' | 'tty' | 'buildctl-plain';
+
+/** The buildkitd release `engine.sh buildkit` builds; names the new-style plain fixture file. */
+export const BUILDKITD_VERSION = '0.29';
+
+/** The file a mode's log is stored in. */
+export function fileForMode(mode: Mode): string {
+  if (mode === 'newclient') return 'plain.log';
+  if (mode === 'buildctl-plain') return `plain-buildkit-${BUILDKITD_VERSION}.log`;
+  return `${mode}.log`;
+}
+
 export interface FixtureCase {
   readonly name: string;
   readonly description: string;
@@ -134,7 +147,7 @@ export interface FixtureCase {
   readonly proxy?: ProxyMode;
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** Which clients to run: plain BuildKit (default), classic builder, buildctl rawjson. */
-  readonly modes?: readonly ('plain' | 'classic' | 'rawjson' | 'newclient' | 'tty')[];
+  readonly modes?: readonly Mode[];
   readonly dockerfileFlag?: string;
   /** Host-side preparation in the context dir (e.g. cross-compiling a foreign binary). */
   readonly prepare?: (dir: string) => void;
@@ -340,7 +353,7 @@ export const CASES: readonly FixtureCase[] = [
 // ---------------------------------------------------------------- reproduction
 
 export interface Reproduction {
-  readonly mode: 'plain' | 'classic' | 'rawjson' | 'newclient' | 'tty';
+  readonly mode: Mode;
   readonly log: string;
   readonly exitCode: number;
   readonly argv: readonly string[];
@@ -357,7 +370,7 @@ function writeContext(c: FixtureCase, proxyUrl: string): string {
 }
 
 /** Runs one case in the given modes against the engine and returns the captured logs. */
-export async function reproduce(c: FixtureCase, modes = c.modes ?? ['plain']): Promise<Reproduction[]> {
+export async function reproduce(c: FixtureCase, modes: readonly Mode[] = c.modes ?? ['plain']): Promise<Reproduction[]> {
   const proxy = c.proxy === undefined ? null : await startProxy(c.proxy);
   const dir = writeContext(c, proxy?.url ?? '');
   const buildArgs = Object.fromEntries(Object.entries(c.buildArgs ?? {}).map(([k, v]) => [k, v.replaceAll('{{PROXY}}', proxy?.url ?? '')]));
@@ -365,9 +378,17 @@ export async function reproduce(c: FixtureCase, modes = c.modes ?? ['plain']): P
   try {
     for (const mode of modes) {
       const dockerfile = c.dockerfileFlag === undefined ? undefined : join(dir, c.dockerfileFlag);
-      if (mode === 'rawjson') {
+      if (mode === 'rawjson' || mode === 'buildctl-plain') {
         if (!buildctlAvailable()) continue;
-        const r = await buildctlBuild({ context: dir, progress: 'rawjson', noCache: true, buildArgs, timeoutMs: 300_000 });
+        const r = await buildctlBuild({
+          context: dir,
+          ...(c.dockerfileFlag === undefined ? {} : { filename: c.dockerfileFlag }),
+          progress: mode === 'rawjson' ? 'rawjson' : 'plain',
+          noCache: true,
+          buildArgs,
+          // engine.sh starts buildkitd with --oci-worker-net=host, so RUN reaches 127.0.0.1 servers.
+          timeoutMs: 300_000,
+        });
         out.push({ mode, log: r.log, exitCode: r.exitCode, argv: ['buildctl', ...r.argv] });
       } else if (mode === 'tty') {
         // The 20.10 client draws tty progress only on a terminal: run it under script(1), which
@@ -418,30 +439,54 @@ function engineVersion(): string {
   return r.status === 0 ? r.stdout.trim() : 'unknown';
 }
 
+interface ProducedEntry { readonly file: string; readonly exitCode: number; readonly command: string }
+
+/** meta.json of an earlier run, so a partial run (STEVEDORE_FIXTURE_MODES) keeps the other files. */
+function previousProduced(dir: string): ProducedEntry[] {
+  try {
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { produced?: ProducedEntry[] };
+    return meta.produced ?? [];
+  } catch {
+    return [];
+  }
+}
+
 async function main(): Promise<void> {
   if (engineInfo() === undefined) throw new Error('no engine: run `bash scripts/engine.sh up && source .engine/env` first');
   const only = new Set(process.argv.slice(2));
+  // STEVEDORE_FIXTURE_MODES=rawjson,buildctl-plain re-makes only those logs and keeps the others.
+  const modeFilter = process.env.STEVEDORE_FIXTURE_MODES?.split(',').filter((m) => m !== '') as Mode[] | undefined;
   const version = engineVersion();
   for (const c of CASES) {
     if (only.size > 0 && !only.has(c.name)) continue;
     process.stdout.write(`${c.name}: `);
-    const reps = await reproduce(c);
+    // Every case also goes through the standalone buildkitd when one runs: rawjson (for the DAG)
+    // and buildctl's plain output (the current wording of failures).
+    const modes: Mode[] = [...(c.modes ?? ['plain'])];
+    if (buildctlAvailable()) for (const m of ['rawjson', 'buildctl-plain'] as const) if (!modes.includes(m)) modes.push(m);
+    const reps = await reproduce(c, modeFilter === undefined ? modes : modes.filter((m) => modeFilter.includes(m)));
     const dir = join(FIXTURE_DIR, c.name);
     mkdirSync(dir, { recursive: true });
-    const produced = [];
+    const produced = new Map(previousProduced(dir).map((p) => [p.file, p]));
     for (const r of reps) {
-      const file = r.mode === 'newclient' ? 'plain.log' : `${r.mode}.log`;
+      const file = fileForMode(r.mode);
       writeFileSync(join(dir, file), normalizeLog(r.log));
-      produced.push({ file, exitCode: r.exitCode, command: r.argv.map((a) => normalizeLog(a)).join(' ') });
+      produced.set(file, { file, exitCode: r.exitCode, command: r.argv.map((a) => normalizeLog(a)).join(' ') });
     }
+    const hasRawjson = produced.has('rawjson.log');
     const meta = {
       case: c.name,
       description: c.description,
       source: 'reproduced',
       producedBy: 'scripts/make-log-fixtures.ts',
-      engine: { docker: version, buildkit: 'embedded in dockerd', client: '/usr/bin/docker (20.10)' },
-      rawjson: reps.some((r) => r.mode === 'rawjson') ? 'buildctl --progress=rawjson' : 'not produced: the Docker 20.10 client has no --progress=rawjson and no standalone buildkitd was running',
-      produced,
+      engine: {
+        docker: version,
+        buildkit: 'embedded in dockerd',
+        client: '/usr/bin/docker (20.10)',
+        ...(hasRawjson ? { buildkitd: `v${BUILDKITD_VERSION}.0 (standalone, buildctl client) for rawjson.log and ${fileForMode('buildctl-plain')}` } : {}),
+      },
+      rawjson: hasRawjson ? 'buildctl --progress=rawjson' : 'not produced: the Docker 20.10 client has no --progress=rawjson and no standalone buildkitd was running',
+      produced: [...produced.values()],
       expected: c.expected,
       dockerfile: c.files.Dockerfile ?? null,
     };

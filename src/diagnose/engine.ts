@@ -18,7 +18,10 @@ export interface DiagnoseOptions {
 }
 
 export function diagnose(record: BuildRecord, options: DiagnoseOptions = {}): Diagnosis[] {
-  if (record.failure === null && record.steps.length > 0) return [];
+  // A build that shows steps, no failure and every step finished succeeded. When a step never
+  // finished, the paste was cut off before the error block (users often post only the step
+  // output), so the signatures still get to look at what is there.
+  if (record.failure === null && record.steps.length > 0 && record.steps.every((s) => s.cached || s.end !== null || s.error !== null)) return [];
   const ctx = buildContext(record, options.dockerfile ?? null);
   const found: Diagnosis[] = [];
   for (const sig of options.signatures ?? SIGNATURES) {

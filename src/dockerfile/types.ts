@@ -248,6 +248,21 @@ export interface BuildOptions {
   /** Defaults to linux/amd64 for both. */
   readonly buildPlatform?: string;
   readonly targetPlatform?: string;
+  /**
+   * Lenient mode (for lint, like `docker build --check`): build-time problems that would fail a
+   * real build (blank base name, failed expansion, unknown instruction or flag, bad mount, unknown
+   * stage index, cycles, unknown target) are recorded in `DockerfileModel.problems` with a
+   * recovery instead of thrown. Only a file with no FROM at all still throws.
+   */
+  readonly lenient?: boolean;
+}
+
+/** A build-time problem recorded in lenient mode; `code` is a DOCKERFILE_* error code. */
+export interface ModelProblem {
+  readonly code: string;
+  readonly message: string;
+  /** undefined only for an unknown --target, which has no place in the file. */
+  readonly range: Range | undefined;
 }
 
 export interface DockerfileModel {
@@ -258,4 +273,6 @@ export interface DockerfileModel {
   readonly stages: readonly Stage[];
   /** Index of the target stage (the last one, or --target). */
   readonly target: number;
+  /** Problems recovered from in lenient mode (always empty in strict mode, which throws instead). */
+  readonly problems: readonly ModelProblem[];
 }

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { docker, dockerBuild } from '../../../test/engine.ts';
+import { buildctlBuild, docker, dockerBuild, type BuildResult } from '../../../test/engine.ts';
 import { saveContextSnapshot } from '../context/snapshot.ts';
 import { readFsContext } from '../context/fs.ts';
 import { explain, type ExplainReport } from '../explain.ts';
@@ -74,7 +74,23 @@ function withNonce(args: Readonly<Record<string, string>> | undefined, nonce: st
   return args === undefined ? undefined : Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v.replaceAll('{nonce}', nonce)]));
 }
 
-export async function runScenario(scenario: Scenario, nonce: string, timeoutMs: number): Promise<ScenarioResult> {
+/**
+ * Which BuildKit builds the states: Docker 20.10's embedded v0.8 through `/usr/bin/docker build`,
+ * or the standalone buildkitd (v0.29) through `buildctl build --frontend dockerfile.v0`.
+ */
+export type HarnessEngine = 'docker-20.10' | 'buildkitd';
+
+interface BuildSide {
+  readonly buildArgs?: Readonly<Record<string, string>> | undefined;
+  readonly target?: string | undefined;
+}
+
+function build(engine: HarnessEngine, dir: string, side: BuildSide, timeoutMs: number): Promise<BuildResult> {
+  const extra = { ...(side.buildArgs ? { buildArgs: side.buildArgs } : {}), ...(side.target === undefined ? {} : { target: side.target }) };
+  return engine === 'buildkitd' ? buildctlBuild({ context: dir, progress: 'plain', timeoutMs, ...extra }) : dockerBuild({ context: dir, progress: 'plain', timeoutMs, ...extra });
+}
+
+export async function runScenario(scenario: Scenario, nonce: string, timeoutMs: number, engine: HarnessEngine = 'docker-20.10'): Promise<ScenarioResult> {
   const argsA = withNonce(scenario.buildArgsA, nonce);
   const argsB = withNonce(scenario.buildArgsB, nonce);
   const s: Scenario = { ...scenario, ...(argsA ? { buildArgsA: argsA } : {}), ...(argsB ? { buildArgsB: argsB } : {}) };
@@ -90,21 +106,26 @@ export async function runScenario(scenario: Scenario, nonce: string, timeoutMs: 
     git('commit', '-qm', 'A');
     // Resolve the base images' ids around each build: another process may re-import a base image
     // between A and B (the engine is shared), and explain must then see BASE_IMAGE_CHANGED.
-    const idsA = await resolveImages(s.baseImages ?? []);
-    const a = await dockerBuild({ context: dir, progress: 'plain', timeoutMs, ...(s.buildArgsA ? { buildArgs: s.buildArgsA } : {}), ...(s.targetA ? { target: s.targetA } : {}) });
+    // buildkitd resolves FROM through the loopback registry, not the Docker image store: the
+    // registry copy is pushed once by engine.sh, so one stable name per ref stands for it.
+    const idsOf = (refs: readonly string[]): Promise<Record<string, string>> =>
+      engine === 'buildkitd' ? Promise.resolve(Object.fromEntries(refs.map((r) => [r, `registry:${r}`]))) : resolveImages(refs);
+    const idsA = await idsOf(s.baseImages ?? []);
+    const a = await build(engine, dir, { buildArgs: s.buildArgsA, target: s.targetA }, timeoutMs);
     if (a.exitCode !== 0) throw new Error(`build A failed (${s.name}):\n${a.log.slice(-3000)}`);
     const snapFile = `${dir}.snapshot.json`;
     if (s.viaSnapshot === true) await saveContextSnapshot(await readFsContext(dir, { dockerfile: 'Dockerfile' }), 'Dockerfile', snapFile);
     const given = s.images === undefined ? undefined : await s.images();
     await s.change(dir, nonce);
-    const idsB = await resolveImages(s.baseImages ?? []);
+    const idsB = await idsOf(s.baseImages ?? []);
     const images = { from: { ...idsA, ...given?.from }, to: { ...idsB, ...given?.to } };
     const report = await explain({
       contextDir: dir,
       dockerfile: 'Dockerfile',
       from: s.viaSnapshot === true ? { kind: 'snapshot', file: snapFile } : { kind: 'git', rev: 'HEAD' },
       to: { kind: 'worktree' },
-      legacyCacheMountKeys: true, // Docker 20.10 embeds BuildKit v0.8 (reference section 8)
+      // Docker 20.10 embeds BuildKit v0.8: cache-mount ids of that era (reference section 8).
+      legacyCacheMountKeys: engine === 'docker-20.10',
       ...(s.buildArgsA ? { buildArgsFrom: s.buildArgsA } : {}),
       ...(s.buildArgsB ? { buildArgsTo: s.buildArgsB } : {}),
       ...(s.targetA ? { targetFrom: s.targetA } : {}),
@@ -112,7 +133,7 @@ export async function runScenario(scenario: Scenario, nonce: string, timeoutMs: 
       imageDigestsFrom: images.from,
       imageDigestsTo: images.to,
     });
-    const b = await dockerBuild({ context: dir, progress: 'plain', timeoutMs, ...(s.buildArgsB ? { buildArgs: s.buildArgsB } : {}), ...(s.targetB ? { target: s.targetB } : {}) });
+    const b = await build(engine, dir, { buildArgs: s.buildArgsB, target: s.targetB }, timeoutMs);
     if (b.exitCode !== 0) throw new Error(`build B failed (${s.name}):\n${b.log.slice(-3000)}`);
     const outcomes = parsePlainLog(b.log, 'stage-0');
     const rows = [];

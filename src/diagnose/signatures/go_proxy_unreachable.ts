@@ -10,9 +10,9 @@ export const goProxyUnreachable = definePatternSignature({
   id: 'go_proxy_unreachable',
   title: 'The Go module proxy could not be reached (refused, timeout, 5xx, GOPROXY=off)',
   patterns: [
-    /Get "?https?:\/\/[^\s"]{1,300}"?: (?:dial tcp [^\s]{1,80}: (?:connect: (?:connection refused|network is unreachable|no route to host|cannot assign requested address)|i\/o timeout)|net\/http: (?:TLS handshake timeout|request canceled)|context deadline exceeded|read tcp [^\s]{1,120}: read: connection reset by peer|EOF|unexpected EOF|http2: )/,
+    /Get "?https?:\/\/[^\s"]{1,300}"?: (?:dial tcp(?: [^\s]{1,80})?: (?:connect: (?:connection refused|network is unreachable|no route to host|cannot assign requested address)|i\/o timeout)|net\/http: (?:TLS handshake timeout|request canceled)|context deadline exceeded|read tcp [^\s]{1,120}: read: connection reset by peer|EOF|unexpected EOF|http2: )/,
     /reading https?:\/\/[^\s]{1,300}: (?:50[0-4] |429 Too Many)/,
-    /\bgo: .{0,300}(?:dial tcp [^\s]{1,80}: (?:connect: connection refused|i\/o timeout)|TLS handshake timeout)/,
+    /\bgo: .{0,300}(?:dial tcp(?: [^\s]{1,80})?: (?:connect: connection refused|i\/o timeout)|TLS handshake timeout)/,
     /module lookup disabled by GOPROXY=off/,
     /stream error: stream ID \d{1,10}; (?:INTERNAL_ERROR|PROTOCOL_ERROR|CANCEL|REFUSED_STREAM)/,
     /fatal: unable to access '[^']{1,300}': (?:Failed to connect to|Could not connect|Operation timed out|Connection timed out|Recv failure)/,

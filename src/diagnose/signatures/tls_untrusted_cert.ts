@@ -12,6 +12,8 @@ export const tlsUntrustedCert = definePatternSignature({
   patterns: [
     /x509: (?:certificate signed by unknown authority|certificate is not trusted|certificate has expired|certificate is valid for|cannot validate certificate|failed to load system roots)/,
     /tls: failed to verify certificate/,
+    // A terminal or issue form that wraps after `x509:` leaves the reason at the start of a line.
+    /^\s{0,40}certificate signed by unknown authority\b/,
     /SSL certificate problem: /,
     /SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED/,
     /CERTIFICATE_VERIFY_FAILED|certificate verify failed/,

@@ -229,3 +229,22 @@ export function typeInstructions(ast: DockerfileAst): Instruction[] {
   const t = new Typer(ast.escapeChar.charCodeAt(0), ast.file);
   return ast.instructions.map((n, i) => t.type(n, i));
 }
+
+/**
+ * Lenient typing: an instruction that fails to type (unknown instruction, unknown flag, bad
+ * arguments) is left out and handed to `onError` with its node, so the rest can be linted.
+ * `index` keeps the instruction's position in the AST, so indices may skip.
+ */
+export function typeInstructionsLenient(ast: DockerfileAst, onError: (e: StevedoreError, node: InstructionNode) => void): Instruction[] {
+  const t = new Typer(ast.escapeChar.charCodeAt(0), ast.file);
+  const out: Instruction[] = [];
+  for (const [i, n] of ast.instructions.entries()) {
+    try {
+      out.push(t.type(n, i));
+    } catch (e) {
+      if (!(e instanceof StevedoreError)) throw e;
+      onError(e, n);
+    }
+  }
+  return out;
+}

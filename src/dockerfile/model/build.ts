@@ -12,10 +12,10 @@
 import { StevedoreError } from '../../errors.ts';
 import { processWord, processWords, type EnvGetter } from '../expand/lex.ts';
 import { MountError, parseMount } from '../instructions/mount.ts';
-import { typeInstructions } from '../instructions/type.ts';
+import { typeInstructions, typeInstructionsLenient } from '../instructions/type.ts';
 import { locationOf } from '../parse/node.ts';
 import type {
-  ArgInstruction, BuildOptions, DockerfileAst, DockerfileModel, FromInstruction, Instruction, Mount, Range, Stage, StageBase, Step, StepState,
+  ArgInstruction, BuildOptions, DockerfileAst, DockerfileModel, FromInstruction, Instruction, ModelProblem, Mount, Range, Stage, StageBase, Step, StepState,
 } from '../types.ts';
 import { platformArgs, PROXY_ARGS, resolveWorkdir, Scope } from './scope.ts';
 import { checkAcyclic, reachableFrom, resolveTarget, StageIndex, type Edge } from './stages.ts';
@@ -28,12 +28,15 @@ class ModelBuilder {
   private readonly buildArgs: Readonly<Record<string, string>>;
   private readonly platform: Map<string, string>;
   private readonly globals = new Map<string, string | undefined>();
+  private readonly lenient: boolean;
+  private readonly problems: ModelProblem[] = [];
 
   constructor(
     private readonly ast: DockerfileAst,
     private readonly options: BuildOptions,
   ) {
     this.esc = ast.escapeChar;
+    this.lenient = options.lenient === true;
     this.file = ast.file;
     this.buildArgs = options.buildArgs ?? {};
     const bp = options.buildPlatform ?? 'linux/amd64';
@@ -44,20 +47,28 @@ class ModelBuilder {
     return Object.hasOwn(this.buildArgs, name) ? this.buildArgs[name] : undefined;
   }
 
-  private expand(raw: string, env: EnvGetter, range: Range): string {
+  /**
+   * Runs `fn`; a StevedoreError is thrown (strict) or recorded as a problem at `range` and
+   * replaced by `fallback` (lenient). Other errors always propagate: they are bugs.
+   */
+  private recover<T>(fn: () => T, fallback: () => T, range: Range | undefined): T {
     try {
-      return processWord(raw, env, { escapeToken: this.esc }).result;
+      return fn();
     } catch (e) {
-      throw this.located(e, range);
+      const located = range === undefined ? e : this.located(e, range);
+      if (!this.lenient || !(located instanceof StevedoreError)) throw located;
+      this.problems.push({ code: located.code, message: located.message, range });
+      return fallback();
     }
   }
 
+  /** In lenient mode a word that fails to expand keeps its raw text. */
+  private expand(raw: string, env: EnvGetter, range: Range): string {
+    return this.recover(() => processWord(raw, env, { escapeToken: this.esc }).result, () => raw, range);
+  }
+
   private expandList(raw: string, env: EnvGetter, range: Range): string[] {
-    try {
-      return processWords(raw, env, { escapeToken: this.esc });
-    } catch (e) {
-      throw this.located(e, range);
-    }
+    return this.recover(() => processWords(raw, env, { escapeToken: this.esc }), () => raw.split(/\s+/).filter((w) => w !== ''), range);
   }
 
   private located(e: unknown, range: Range): unknown {
@@ -68,7 +79,9 @@ class ModelBuilder {
   }
 
   build(): DockerfileModel {
-    const instructions = typeInstructions(this.ast);
+    const instructions = this.lenient
+      ? typeInstructionsLenient(this.ast, (e, node) => this.problems.push({ code: e.code, message: e.message, range: node.range }))
+      : typeInstructions(this.ast);
     const globalArgs: { name: string; value: string | undefined; instruction: ArgInstruction }[] = [];
     const groups: { from: FromInstruction; body: Instruction[] }[] = [];
     const meta: EnvGetter = { get: (k) => this.globals.get(k) ?? this.platform.get(k) };
@@ -82,7 +95,11 @@ class ModelBuilder {
           globalArgs.push({ name: a.name, value, instruction: ins });
         }
       } else {
-        throw new StevedoreError('DOCKERFILE_NO_FROM', `${ins.keyword} before the first FROM: only ARG may precede FROM`, { location: locationOf(ins.node.keywordRange, this.file) });
+        const range = ins.node.keywordRange;
+        // Lenient: the instruction is dropped (it belongs to no stage).
+        this.recover(() => {
+          throw new StevedoreError('DOCKERFILE_NO_FROM', `${ins.keyword} before the first FROM: only ARG may precede FROM`, { location: locationOf(range, this.file) });
+        }, () => undefined, range);
       }
     }
     if (groups.length === 0) {
@@ -104,10 +121,19 @@ class ModelBuilder {
       finals.push(final);
       deps.push(edges);
     }
-    checkAcyclic(deps, this.file);
-    const target = resolveTarget(this.options.target, index, groups.length);
+    try {
+      checkAcyclic(deps, this.file);
+    } catch (e) {
+      // Lenient: a cycle is recorded at the edge that closes it; reachability below still
+      // terminates (it marks visited stages).
+      if (!this.lenient || !(e instanceof StevedoreError)) throw e;
+      const at = e.location;
+      const edge = deps.flat().find((d) => at !== undefined && d.range.start.line === at.line && d.range.start.column === at.column);
+      this.problems.push({ code: e.code, message: e.message, range: edge?.range });
+    }
+    const target = this.recover(() => resolveTarget(this.options.target, index, groups.length), () => groups.length - 1, undefined);
     const reachable = reachableFrom(target, deps);
-    return { ast: this.ast, instructions, globalArgs, stages: stages.map((s, i) => ({ ...s, reachable: reachable[i]! })), target };
+    return { ast: this.ast, instructions, globalArgs, stages: stages.map((s, i) => ({ ...s, reachable: reachable[i]! })), target, problems: this.problems };
   }
 
   private stage(
@@ -117,27 +143,32 @@ class ModelBuilder {
     const from = g.from;
     const image = this.expand(from.image.raw, meta, from.image.range);
     if (image === '') {
-      throw new StevedoreError('DOCKERFILE_INVALID_INSTRUCTION', `base name (${from.image.raw}) should not be blank`, { location: locationOf(from.image.range, this.file) });
+      // Lenient: the stage keeps the unexpanded text as its image reference.
+      this.recover(() => {
+        throw new StevedoreError('DOCKERFILE_INVALID_INSTRUCTION', `base name (${from.image.raw}) should not be blank`, { location: locationOf(from.image.range, this.file) });
+      }, () => undefined, from.image.range);
     }
     const platform = from.platform === undefined ? undefined : this.expand(from.platform.raw, meta, from.platform.range);
     const edges: Edge[] = [];
     const externalRefs: string[] = [];
     // FROM refers to a stage defined earlier in the file; BuildKit compares the expanded name
     // with the lower-cased stage names as is, so `FROM Build` does not find stage `build`.
-    const baseIdx = earlier.get(image);
+    const baseIdx = image === '' ? undefined : earlier.get(image);
     let base: StageBase;
     if (baseIdx !== undefined) {
       base = { kind: 'stage', stage: baseIdx };
       edges.push({ stage: baseIdx, via: 'from', instructionIndex: from.index, range: from.image.range });
     } else if (image.toLowerCase() === 'scratch') base = { kind: 'scratch' };
-    else base = { kind: 'image', ref: image };
+    else base = { kind: 'image', ref: image === '' ? from.image.raw : image };
     const scope = new Scope(base.kind === 'stage' ? finals[base.stage] : undefined);
     for (const p of PROXY_ARGS) {
       const v = this.buildArg(p);
       if (v !== undefined) scope.setArg(p, v);
     }
     const ref = (raw: string, via: 'copy' | 'mount', ins: Instruction, range: Range): void => {
-      const s = index.resolve(raw, count, i, range);
+      // Lenient: an impossible stage index or a self-reference is recorded and not followed.
+      const s = this.recover(() => index.resolve(raw, count, i, range), () => null, range);
+      if (s === null) return;
       if (s === undefined) {
         if (!externalRefs.includes(raw)) externalRefs.push(raw);
       } else edges.push({ stage: s, via, instructionIndex: ins.index, range });
@@ -208,14 +239,19 @@ class ModelBuilder {
         return out;
       }
       case 'RUN': {
-        const mounts: Mount[] = ins.mounts.map((m) => {
-          try {
-            return parseMount(m.raw, m.range, (v) => x(v, m.range));
-          } catch (e) {
-            if (e instanceof MountError) throw new StevedoreError('DOCKERFILE_INVALID_MOUNT', e.message, { location: locationOf(m.range, this.file) });
-            throw e;
-          }
-        });
+        const mounts: Mount[] = [];
+        for (const m of ins.mounts) {
+          // Lenient: an invalid mount is recorded and left out of the step.
+          const parsed = this.recover(() => {
+            try {
+              return parseMount(m.raw, m.range, (v) => x(v, m.range));
+            } catch (e) {
+              if (e instanceof MountError) throw new StevedoreError('DOCKERFILE_INVALID_MOUNT', e.message, { location: locationOf(m.range, this.file) });
+              throw e;
+            }
+          }, () => undefined, m.range);
+          if (parsed !== undefined) mounts.push(parsed);
+        }
         const froms: string[] = [];
         for (const m of mounts) {
           if ((m.type === 'bind' || m.type === 'cache') && m.from !== undefined) {
