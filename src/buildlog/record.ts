@@ -246,12 +246,23 @@ export class RecordBuilder {
     };
   }
 
+  /**
+   * Current BuildKit (e.g. v0.29) fails a cache-key computation (COPY of a missing file) in the
+   * final error only and prints the vertex as CANCELED; the `>>>` line of the Dockerfile excerpt
+   * names it. Only such a cancelled step whose instruction is that line is taken.
+   */
+  private canceledAtExcerpt(steps: readonly Step[]): Step | undefined {
+    const marked = this.excerpt?.lines.filter((l) => l.marked).map((l) => l.text.trim().replace(/\s+/g, ' ')) ?? [];
+    if (marked.length !== 1) return undefined;
+    return steps.find((s) => s.canceled && s.instruction !== null && s.instruction.replace(/\s+/g, ' ') === marked[0]);
+  }
+
   private failure(steps: readonly Step[]): Failure | null {
     // The root failure is an errored step that was not merely cancelled because a sibling failed.
     const failed = steps.filter((s) => s.error !== null && !s.canceled);
     const exec = failed.find((s) => exitCodeOf(s.error!) !== null);
     const blockIndex = this.blockStep === null ? -1 : this.order.indexOf(this.blockStep);
-    const step = exec ?? failed[0] ?? (blockIndex === -1 ? undefined : steps[blockIndex]);
+    const step = exec ?? failed[0] ?? (blockIndex === -1 ? undefined : steps[blockIndex]) ?? this.canceledAtExcerpt(steps);
     const final = this.finalError;
     if (step === undefined && final === null && this.looseExit === null) return null;
     // A tty frame only marks the step ERROR; the real message is the final error line.

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { buildctlAvailable, requireBuildctl } from '../../test/engine.ts';
 import { runScenario, type Deviation, type Scenario } from './testing/harness.ts';
 import { scenarios } from './testing/scenarios.ts';
+import { buildkitdOnlyScenarios } from './testing/scenarios-buildkitd.ts';
 
 const nonce = randomUUID().slice(0, 12);
 
@@ -31,7 +32,7 @@ const NOT_RUN: Readonly<Record<string, string>> = {
  */
 const BUILDKITD_DEVIATIONS: Readonly<Record<string, readonly Deviation[]>> = {};
 
-const table: Scenario[] = scenarios(() => ({ tag: 'unused', fromId: '', toId: '' }))
+const table: Scenario[] = [...scenarios(() => ({ tag: 'unused', fromId: '', toId: '' })), ...buildkitdOnlyScenarios()]
   .filter((s) => NOT_RUN[s.name] === undefined)
   .map((s) => (s.name in BUILDKITD_DEVIATIONS ? { ...s, deviations: BUILDKITD_DEVIATIONS[s.name] ?? [] } : s));
 

@@ -50,6 +50,36 @@ describe('fuzzing the Dockerfile engine', () => {
     expect(slowest).toBeLessThan(1000);
   });
 
+  it('lenient mode never throws on a mutated file that parse() accepted, except when there is no FROM', () => {
+    // The one unrecoverable class in lenient mode is DOCKERFILE_NO_FROM when no FROM survives
+    // typing (none written, or every FROM malformed, e.g. `FROM a b`): there is no stage to
+    // recover into. Everything else must come back as model.problems.
+    const rnd = prng(0x1e41);
+    const seeds = corpus();
+    let withProblems = 0;
+    let parsed = 0;
+    for (let n = 0; n < 3000; n++) {
+      const input = mutate(seeds[Math.floor(rnd() * seeds.length)]!, rnd);
+      let ast: ReturnType<typeof parse>;
+      try {
+        ast = parse(input, { file: 'fuzz' });
+      } catch {
+        continue;
+      }
+      parsed++;
+      try {
+        const model = buildModel(ast, { buildArgs: { X: 'a*b' }, ...(n % 7 === 0 ? { target: 'nope' } : {}), lenient: true });
+        for (const p of model.problems) if (p.range !== undefined) expect(p.range.start.line).toBeGreaterThan(0);
+        if (model.problems.length > 0) withProblems++;
+      } catch (e) {
+        const typed = e instanceof StevedoreError && e.code === 'DOCKERFILE_NO_FROM' && e.message === 'the Dockerfile has no FROM instruction';
+        if (!typed) throw new Error(`lenient threw for input ${JSON.stringify(input.slice(0, 300))}: ${String(e)}`, { cause: e });
+      }
+    }
+    expect(parsed).toBeGreaterThan(1000);
+    expect(withProblems).toBeGreaterThan(100);
+  });
+
   it('is deterministic for a seed', () => {
     const a = prng(7);
     const b = prng(7);

@@ -60,36 +60,10 @@ export function prepare(text: string, file: string, config?: LintConfig): Prepar
     ...(config === undefined ? {} : { buildArgs: config.buildArgs }),
     ...(config?.target === undefined ? {} : { target: config.target }),
   };
-  let model: DockerfileModel;
-  try {
-    model = buildModel(ast, options);
-  } catch (e) {
-    // `ARG BASE` + `FROM ${BASE}` only builds with --build-arg BASE=...; BuildKit's own check
-    // (InvalidDefaultArgInFrom) reports it as a finding. Retry with each unset global ARG standing
-    // for itself (`${BASE}`), which rules treat as an unknown value; rethrow the original error
-    // when that does not help.
-    const unset = unsetGlobalArgs(ast).filter((n) => config?.buildArgs[n] === undefined);
-    if (!(e instanceof StevedoreError) || unset.length === 0) throw e;
-    const placeholders = Object.fromEntries(unset.map((n) => [n, `\${${n}}`]));
-    try {
-      model = buildModel(ast, { ...options, buildArgs: { ...placeholders, ...(config?.buildArgs ?? {}) } });
-    } catch {
-      // Named fallback: the placeholders did not explain the failure; report the original error.
-      throw e;
-    }
-  }
+  // Lenient, like `docker build --check`: build-time problems become build-error findings and
+  // the rest of the file is still checked.
+  const model = buildModel(ast, { ...options, lenient: true });
   return { ast, model, runs: computeRuns(ast, model) };
-}
-
-/** Names of ARGs before the first FROM declared without a default. */
-function unsetGlobalArgs(ast: DockerfileAst): string[] {
-  const out: string[] = [];
-  for (const node of ast.instructions) {
-    if (node.keyword === 'FROM') break;
-    if (node.keyword !== 'ARG') continue;
-    for (const a of node.args) if (!a.includes('=')) out.push(a);
-  }
-  return out;
 }
 
 function computeRuns(ast: DockerfileAst, model: DockerfileModel): RunView[] {

@@ -76,7 +76,10 @@ function vertex(b: RecordBuilder, v: Record<string, unknown>, line: number): voi
   if (completed !== undefined) step.end = completed;
   if (started !== undefined && completed !== undefined) addInterval(step, Date.parse(started), Date.parse(completed));
   const error = str(v.error);
-  if (error !== undefined && error.length > 0) {
+  // buildkitd v0.29 re-sends a failed vertex with "context canceled" after its real error;
+  // keep the first (root) error rather than turning the step into a mere cancellation.
+  const keepRoot = error?.endsWith('context canceled') === true && step.error !== null && !step.canceled;
+  if (error !== undefined && error.length > 0 && !keepRoot) {
     step.error = error;
     step.errorLine = line;
     step.canceled = error.endsWith('context canceled');

@@ -66,7 +66,7 @@ export function handleTail(ctx: TailContext, text: string, line: number): boolea
       return true;
     }
     ctx.inBlock = false;
-  } else if (text.startsWith(' > [') && text.endsWith(':')) {
+  } else if (blockHeaderName(text) !== null) {
     // A block header without its opening rule (users often paste from the header on).
     ctx.inBlock = true;
     blockLine(ctx, text, line);
@@ -92,10 +92,25 @@ function endsBlock(text: string): boolean {
   );
 }
 
+/**
+ * The step name of an error-block header ` > [stage 3/7] RUN …:`. Pasted into an issue form or a
+ * list item the whole log is often indented, so up to eight leading blanks (and trailing blanks)
+ * are accepted.
+ */
+function blockHeaderName(raw: string): string | null {
+  // Terminal-width padding after the colon survives copy and paste from a TTY.
+  const text = raw.charCodeAt(raw.length - 1) === 32 ? raw.trimEnd() : raw;
+  if (!text.endsWith(':')) return null;
+  let i = 0;
+  while (i < 8 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i === 0 || !text.startsWith('> [', i)) return null;
+  return text.slice(i + 2, -1);
+}
+
 function blockLine(ctx: TailContext, text: string, line: number): void {
   const b = ctx.builder;
-  if (text.startsWith(' > ') && text.endsWith(':')) {
-    const name = text.slice(3, -1);
+  const name = blockHeaderName(text) ?? (text.startsWith(' > ') && text.endsWith(':') ? text.slice(3, -1) : null);
+  if (name !== null) {
     let step = b.findByName(name);
     ctx.blockOwnsOutput = step === undefined || step.output.total === 0;
     step ??= b.upsert(`block:${name}`, name, line);

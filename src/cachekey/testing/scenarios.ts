@@ -48,11 +48,18 @@ const isolateMulti = async (d: string, n: string): Promise<void> => {
 const GEN_HITS = { 'final 2': 'cached', 'final 3': 'cached' } as const;
 
 export function scenarios(baseTag: () => { tag: string; fromId: string; toId: string }): Scenario[] {
-  return table(baseTag).map((s) => {
-    if (s.example !== MULTI) return s;
-    const own = s.prepare;
-    return { ...s, prepare: async (d: string, n: string) => { await isolateMulti(d, n); await own?.(d, n); } };
-  });
+  return table(baseTag).map(isolated);
+}
+
+/** The `multi` fixture and its base images, for scenario tables kept in other files. */
+export const MULTI_FIXTURE = { example: MULTI, baseImages: MULTI_BASES } as const;
+export { editDockerfile };
+
+/** Gives a `multi` scenario its per-run isolation (see isolateMulti). */
+export function isolated(s: Scenario): Scenario {
+  if (s.example !== MULTI) return s;
+  const own = s.prepare;
+  return { ...s, prepare: async (d: string, n: string) => { await isolateMulti(d, n); await own?.(d, n); } };
 }
 
 function table(baseTag: () => { tag: string; fromId: string; toId: string }): Scenario[] {

@@ -15,6 +15,8 @@ export const tlsUntrustedCert = definePatternSignature({
     // A terminal or issue form that wraps after `x509:` leaves the reason at the start of a line.
     /^\s{0,40}certificate signed by unknown authority\b/,
     /SSL certificate problem: /,
+    // GNU wget's wording (`wget https://…` in a RUN step).
+    /The certificate of '[^']{1,300}' (?:is not trusted|doesn't have a known issuer|has expired)/,
     /SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED/,
     /CERTIFICATE_VERIFY_FAILED|certificate verify failed/,
     /server certificate verification failed/,

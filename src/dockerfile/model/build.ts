@@ -8,6 +8,16 @@
  * (FROM, COPY/ADD, ENV, ARG, LABEL, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, --from, --chown,
  * --chmod, --platform, mount options) are expanded into Step.expanded; RUN/CMD/ENTRYPOINT text,
  * HEALTHCHECK and ONBUILD are not.
+ *
+ * Lenient mode (`options.lenient`, for lint like `docker build --check`) records each
+ * recoverable build-time problem in `model.problems` and recovers: an instruction that fails to
+ * type (unknown instruction/flag, bad arguments) is skipped, so instruction indices may skip; a
+ * non-ARG instruction before the first FROM is dropped; a blank base keeps the raw unexpanded
+ * text as `{ kind: 'image', ref }`; a failed expansion keeps the raw word; an invalid mount is
+ * left out of its step; a stage index past the end is not followed; a cycle edge is recorded and
+ * reachability still terminates; an unknown --target falls back to the last stage. An unknown
+ * `COPY --from` name is an external image in both modes (BuildKit does the same). Only "no FROM
+ * survives typing" still throws DOCKERFILE_NO_FROM: there is no stage to recover into.
  */
 import { StevedoreError } from '../../errors.ts';
 import { processWord, processWords, type EnvGetter } from '../expand/lex.ts';

@@ -117,6 +117,24 @@ describe('lenient model', () => {
     expect(build(text).problems).toEqual([]);
   });
 
+  it('an unknown COPY --from name is an external image in both modes, not a problem (as in BuildKit)', () => {
+    const text = 'FROM alpine:3.20\nCOPY --from=nosuch /a /b\n';
+    for (const m of [build(text, { lenient: true }), build(text)]) {
+      expect(m.problems).toEqual([]);
+      expect([m.stages[0]!.externalRefs, m.stages[0]!.dependsOn]).toEqual([['nosuch'], []]);
+    }
+  });
+
+  it('several problems in one file are all recorded: typing problems first, then model problems in file order', () => {
+    const m = build('ARG BASE\nFROM $BASE\nFOO x\nENV A=${B:?no}\nRUN ok\n', { lenient: true });
+    expect(m.problems.map((p) => [p.code, p.range?.start.line])).toEqual([
+      ['DOCKERFILE_UNKNOWN_INSTRUCTION', 3],
+      ['DOCKERFILE_INVALID_INSTRUCTION', 2],
+      ['DOCKERFILE_EXPANSION_FAILED', 4],
+    ]);
+    expect(m.stages[0]!.steps.map((s) => s.instruction.keyword)).toEqual(['ENV', 'RUN']);
+  });
+
   it('a file with no FROM still throws in lenient mode (there is no stage to recover into)', () => {
     expect(() => build('ARG A=1\n', { lenient: true })).toThrow(StevedoreError);
   });

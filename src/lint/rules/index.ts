@@ -7,6 +7,7 @@ import type { AnyRule } from '../rule.ts';
 import addInsteadOfCopy from './add-instead-of-copy.ts';
 import argInvalidatesCache from './arg-invalidates-cache.ts';
 import baseImageUnpinned from './base-image-unpinned.ts';
+import buildError from './build-error.ts';
 import cacheMountPathMismatch from './cache-mount-path-mismatch.ts';
 import consistentInstructionCasing from './consistent-instruction-casing.ts';
 import contextIncludesVcs from './context-includes-vcs.ts';
@@ -61,6 +62,7 @@ export const RULES: readonly AnyRule[] = [
   addInsteadOfCopy,
   argInvalidatesCache,
   baseImageUnpinned,
+  buildError,
   cacheMountPathMismatch,
   consistentInstructionCasing,
   contextIncludesVcs,
