@@ -8,7 +8,7 @@
  */
 import { buildModel, parse } from '../dockerfile/index.ts';
 import type { DockerfileAst, DockerfileModel, Instruction, Range, Stage, Step } from '../dockerfile/index.ts';
-import { InternalError, StevedoreError } from '../errors.ts';
+import { InternalError } from '../errors.ts';
 import { defaultConfig, type LintConfig } from './config.ts';
 import { collectSuppressions, ALL, type Suppressions } from './pragma.ts';
 import { POSIX_SHELLS, splitShell } from './shell.ts';

@@ -55,6 +55,8 @@ export interface ScenarioResult {
   readonly rows: readonly { step: string; instruction: string; predicted: string; expected: string; actual: string }[];
   readonly mismatches: readonly Deviation[];
   readonly unresolvedMaybe: readonly string[];
+  /** State B's build log, for failure messages. */
+  readonly logB: string;
 }
 
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
@@ -159,7 +161,7 @@ export async function runScenario(scenario: Scenario, nonce: string, timeoutMs: 
       if (!report.steps.some((st) => st.stage === o.stage && st.index === o.index)) mismatches.push({ step: `${o.stage} ${o.index}`, predicted: 'absent', actual: o.outcome, why: '' });
     }
     await rm(snapFile, { force: true });
-    return { report, rows, mismatches, unresolvedMaybe };
+    return { report, rows, mismatches, unresolvedMaybe, logB: b.log };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -14,7 +14,8 @@ export interface StepOutcome {
   readonly outcome: 'cached' | 'executed' | 'error' | 'unknown';
 }
 
-const HEADER = /^#(\d+) \[(?:(\S+) )?(\d+)\/(\d+)\] (.*)$/;
+// Current BuildKit pads the index to the width of the total (`[base  1/10]`).
+const HEADER = /^#(\d+) \[(?:(\S+) +)? *(\d+)\/(\d+)\] (.*)$/;
 
 export function parsePlainLog(log: string, defaultStage = 'stage-0'): StepOutcome[] {
   const byVertex = new Map<string, { stage: string; index: number; total: number; name: string; cached: boolean; done: boolean; error: boolean }>();
