@@ -119,8 +119,12 @@ function blockLine(ctx: TailContext, text: string, line: number): void {
     b.blockStep = step;
     return;
   }
-  // Block lines are `<secs> text` (v0.12+) or `#N <secs> text` (≤ v0.11, often `#0`).
+  // Block lines are `<secs> text` (v0.12+) or `#N <secs> text` (≤ v0.11, often `#0`); BuildKit
+  // never indents them, so leading blanks come from a pasted, indented excerpt.
   let body = text;
+  let lead = 0;
+  while (lead < 8 && (body.charCodeAt(lead) === 32 || body.charCodeAt(lead) === 9)) lead++;
+  if (lead > 0) body = body.slice(lead);
   const p = splitPlain(body);
   if (p !== null) body = p.rest;
   const out = splitSeconds(body);

@@ -1,6 +1,8 @@
 /**
  * @module cachekey/testing/plain-log.test
- * The harness's log reader on a real Docker 20.10 plain log (`__fixtures__/docker-20.10.log`).
+ * The harness's log reader on a real Docker 20.10 plain log (`__fixtures__/docker-20.10.log`) and a
+ * real buildkitd v0.29 one (`__fixtures__/buildkitd-0.29.log`, buildctl --progress=plain, state B
+ * of the heredoc scenario), whose 10-step stage pads the index (`[base  1/10]`).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +20,27 @@ describe('parsePlainLog', () => {
       'builder 6/6 executed',
       'stage-1 1/2 cached',
       'stage-1 2/2 executed',
+    ]);
+  });
+  it('reads a buildkitd v0.29 log with padded step indexes', () => {
+    const log = readFileSync(new URL('./__fixtures__/buildkitd-0.29.log', import.meta.url), 'utf8');
+    const got = parsePlainLog(log).map((s) => `${s.stage} ${s.index}/${s.total} ${s.outcome}`);
+    expect(got).toEqual([
+      'base 1/10 executed',
+      'base 2/10 cached',
+      'base 3/10 cached',
+      'base 4/10 cached',
+      'base 5/10 cached',
+      'base 6/10 cached',
+      'base 7/10 cached',
+      'base 8/10 executed',
+      'base 9/10 executed',
+      'base 10/10 executed',
+      'final 2/5 cached',
+      'final 3/5 cached',
+      'final 4/5 cached',
+      'final 5/5 cached',
+      'gen 1/1 executed',
     ]);
   });
   it('names the stage of a single-stage build', () => {

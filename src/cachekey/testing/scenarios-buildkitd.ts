@@ -13,7 +13,7 @@ import { MULTI_FIXTURE, editDockerfile, isolated } from './scenarios.ts';
 const GEN_HITS = { 'final 2': 'cached', 'final 3': 'cached' } as const;
 
 export function buildkitdOnlyScenarios(): Scenario[] {
-  return [
+  const table: Scenario[] = [
     {
       name: 'edit a heredoc body (RUN <<EOF)',
       ...MULTI_FIXTURE,
@@ -29,6 +29,9 @@ export function buildkitdOnlyScenarios(): Scenario[] {
         await editDockerfile(d, 'LABEL org.example.fixture=multi\n', 'COPY --link linked.cfg /etc/linked.cfg\nLABEL org.example.fixture=multi\n');
       },
       change: (d, n) => writeFile(join(d, 'linked.cfg'), `v2 ${n}\n`),
+      // final 4 copies base's `ls -R` listing: a content edit leaves the names, so the bytes match.
+      maybe: { ...GEN_HITS, 'final 4': 'cached', 'final 5': 'cached' },
     },
-  ].map(isolated);
+  ];
+  return table.map(isolated);
 }
