@@ -27,21 +27,43 @@ const NOT_RUN: Readonly<Record<string, string>> = {
 };
 
 /**
- * Expected deviations on buildkitd v0.29, per scenario. Each entry is a known BuildKit quirk;
- * scenarios whose 20.10 deviations (scenario.deviations) do not occur on v0.29 are overridden here.
+ * Expected deviations on buildkitd v0.29 where they differ from the scenario's own table (the
+ * 20.10 one): each value lists the deviation sets BuildKit is known to produce, each with its
+ * quirk. The observed mismatches must equal one of them exactly.
  */
-const BUILDKITD_DEVIATIONS: Readonly<Record<string, readonly Deviation[]>> = {};
+const BUILDKITD_DEVIATIONS: Readonly<Record<string, readonly (readonly Deviation[])[]>> = {
+  // The stale context transfer (moby/buildkit#2592) needs buildkitd to still hold the previous
+  // transfer of this --local dir (same shared key) when state B is sent. On v0.29 that holds in
+  // most runs (the 5 stale CACHED steps, as on 20.10) but not all: observed 2 of 3 full runs
+  // stale, 1 of 3 re-sent (then the prediction "rebuilt" is simply right). Both sets are exact.
+  'same size and mtime, different content (stale transfer risk)': [
+    ['base 6', 'base 7', 'base 8', 'base 9', 'gen 1'].map((step) => ({
+      step,
+      predicted: 'rebuilt',
+      actual: 'cached',
+      why: 'stale context transfer: same size+mtime+mode, BuildKit keeps the old bytes (#2592)',
+    })),
+    [],
+  ],
+};
 
-const table: Scenario[] = [...scenarios(() => ({ tag: 'unused', fromId: '', toId: '' })), ...buildkitdOnlyScenarios()]
-  .filter((s) => NOT_RUN[s.name] === undefined)
-  .map((s) => (s.name in BUILDKITD_DEVIATIONS ? { ...s, deviations: BUILDKITD_DEVIATIONS[s.name] ?? [] } : s));
+const table: Scenario[] = [...scenarios(() => ({ tag: 'unused', fromId: '', toId: '' })), ...buildkitdOnlyScenarios()].filter(
+  (s) => NOT_RUN[s.name] === undefined,
+);
+
+/** The deviation sets accepted for a scenario on buildkitd. */
+function expectedSets(s: Scenario): readonly (readonly Deviation[])[] {
+  return BUILDKITD_DEVIATIONS[s.name] ?? [s.deviations ?? []];
+}
 
 const available = buildctlAvailable();
 if (!available && process.env.CI !== undefined && process.env.CI !== '') {
   // In CI a missing buildkitd is a setup error, not a reason to pass: fail loudly.
   describe('explain predicts buildkitd v0.29', () => {
     it('needs a standalone buildkitd', () => {
-      expect.fail('BUILDKIT_HOST is unset: run `bash scripts/engine.sh buildkit && source .engine/env` before the slow suite (CI is set, so this is not skipped)');
+      const host = process.env.BUILDKIT_HOST;
+      const why = host === undefined || host === '' ? 'BUILDKIT_HOST is unset' : `no buildkitd answers at BUILDKIT_HOST=${host}`;
+      expect.fail(`${why}: run \`bash scripts/engine.sh buildkit && source .engine/env\` before the slow suite (CI is set, so this fails instead of skipping)`);
     });
   });
 }
@@ -61,7 +83,10 @@ describe.skipIf(!available)('explain predicts real BuildKit (standalone buildkit
     tally.deviations += r.mismatches.length;
     const detail = JSON.stringify(r.rows, null, 1);
     expect(r.unresolvedMaybe, `maybe steps need an expected outcome\n${detail}`).toEqual([]);
-    expect(r.mismatches.map((m) => ({ ...m, why: '' })), detail).toEqual((s.deviations ?? []).map((d) => ({ ...d, why: '' })));
+    const strip = (ds: readonly Deviation[]): string => JSON.stringify(ds.map((d) => ({ ...d, why: '' })));
+    const sets = expectedSets(s).map(strip);
+    // Exact match against one listed set (never a subset): a new or missing deviation fails.
+    expect(sets, `mismatches ${strip(r.mismatches)} are none of the listed sets\n${detail}`).toContain(strip(r.mismatches));
     expect(r.report.warnings.map((w) => w.kind).filter((k) => k !== 'NO_MTIMES')).toEqual(s.warnings ?? []);
   });
   it('reports the tally', () => {
