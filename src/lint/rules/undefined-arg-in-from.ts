@@ -28,8 +28,15 @@ export default defineRule({
   defaultOptions: {},
   create(ctx) {
     const scope = fromScope(ctx.model, ctx.ast.escapeChar);
-    const index = new NameIndex();
-    for (const n of scope.names) index.add(n);
+    // The suggestion index is built only when an undefined name is found: most files have none.
+    let index: NameIndex | undefined;
+    const closest = (name: string): string | undefined => {
+      if (index === undefined) {
+        index = new NameIndex();
+        for (const n of scope.names) index.add(n);
+      }
+      return index.closest(name, budget);
+    };
     const budget = { left: 200_000 };
     const check = (word: Word | undefined): void => {
       if (word === undefined || !word.raw.includes('$')) return;
@@ -38,7 +45,7 @@ export default defineRule({
       for (const use of scan.uses) {
         if (use.defined || reported.has(use.name)) continue;
         reported.add(use.name);
-        const suggest = index.closest(use.name, budget);
+        const suggest = closest(use.name);
         const range = useRange(ctx.text, word, use);
         if (suggest === undefined) ctx.report({ messageId: 'undeclared', data: { name: use.name }, range });
         else ctx.report({ messageId: 'undeclaredSuggest', data: { name: use.name, suggest }, range });
