@@ -21,14 +21,14 @@ export default defineRule({
     fixable: 'code',
     aliases: ['DL3020'],
     docs: {
-      description: 'Use COPY, not ADD, for local files and folders.',
+      description: 'Copy local files with COPY; keep ADD for what only it does (remote sources, archive extraction).',
       rationale: 'ADD has side effects (URL downloads, archive extraction); COPY states the intent and behaves predictably.',
       bad: 'FROM alpine:3.20\nADD config.yaml /etc/app/\n',
       good: 'FROM alpine:3.20\nCOPY config.yaml /etc/app/\n',
     },
   },
   messages: {
-    useCopy: 'use COPY instead of ADD for local files',
+    useCopy: 'ADD of local files does the same as COPY here, but makes readers check for archive extraction or downloads; use COPY',
   },
   defaultOptions: {},
   create(ctx) {

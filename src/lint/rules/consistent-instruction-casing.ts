@@ -18,12 +18,12 @@ export default defineRule({
     fixable: 'code',
     aliases: ['ConsistentInstructionCasing'],
     docs: {
-      description: 'All instruction keywords should use the same case as the majority of them.',
+      description: 'Write every instruction keyword in the case most of the file already uses.',
       bad: 'FROM alpine:3.20\nrun echo hello\nCMD ["echo", "bye"]\n',
       good: 'FROM alpine:3.20\nRUN echo hello\nCMD ["echo", "bye"]\n',
     },
   },
-  messages: { casing: "Command '{{keyword}}' should match the case of the command majority ({{casing}})" },
+  messages: { casing: "instruction '{{keyword}}' is not {{casing}} like most instructions in this file; keywords work in any case, but mixing cases makes the file harder to read and search" },
   defaultOptions: {},
   create(ctx) {
     return {

@@ -27,7 +27,7 @@ export default defineRule({
       contextFiles: { '.dockerignore': '*.yaml\n', 'config.yaml': 'a: 1\n', 'main.go': 'package main\n' },
     },
   },
-  messages: { ignored: 'Attempting to {{keyword}} file "{{path}}" that is excluded by .dockerignore' },
+  messages: { ignored: '{{keyword}} source "{{path}}" is excluded by .dockerignore, so it never reaches the build context: the step fails or copies less than intended' },
   defaultOptions: {},
   create(ctx) {
     const view = ctx.context;

@@ -14,7 +14,7 @@ export default defineRule({
     hasSuggestions: true,
     aliases: ['DL3021'],
     docs: {
-      description: 'COPY with more than one source requires the destination to end with /.',
+      description: 'When COPY or ADD has several sources, the destination is a directory and has to end in /, or the build fails.',
       bad: 'FROM alpine:3.20\nCOPY go.mod go.sum /src\n',
       good: 'FROM alpine:3.20\nCOPY go.mod go.sum /src/\n',
     },

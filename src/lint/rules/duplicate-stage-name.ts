@@ -13,12 +13,12 @@ export default defineRule({
     severity: 'error',
     aliases: ['DuplicateStageName', 'DL3024'],
     docs: {
-      description: 'Stage names must be unique; a second stage with the same name makes references ambiguous.',
+      description: 'Give every stage its own name; a repeated name makes `--from` and `--target` references ambiguous.',
       bad: 'FROM golang:1.23 AS build\nRUN go version\nFROM alpine:3.20 AS build\nRUN true\n',
       good: 'FROM golang:1.23 AS build\nRUN go version\nFROM alpine:3.20 AS runtime\nRUN true\n',
     },
   },
-  messages: { duplicate: 'Duplicate stage name "{{name}}", stage names should be unique' },
+  messages: { duplicate: 'stage name "{{name}}" is already taken by an earlier stage, so FROM, --from and --target references to it are ambiguous; rename one of them' },
   defaultOptions: {},
   create(ctx) {
     const seen = new Set<string>();

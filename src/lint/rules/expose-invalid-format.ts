@@ -17,12 +17,12 @@ export default defineRule({
     fixable: 'code',
     aliases: ['ExposeInvalidFormat'],
     docs: {
-      description: 'EXPOSE should not contain an IP address or a host-port mapping.',
+      description: 'EXPOSE takes only a container port and protocol; host addresses and host ports belong to `docker run -p`.',
       bad: 'FROM alpine:3.20\nEXPOSE 8080:80\n',
       good: 'FROM alpine:3.20\nEXPOSE 80\n',
     },
   },
-  messages: { format: "EXPOSE instruction should not define an IP address or host-port mapping, found '{{port}}'" },
+  messages: { format: "EXPOSE '{{port}}' includes an IP address or a host port; BuildKit records only the container port (and will reject this form in a future release), because publishing to the host is decided by `docker run -p`" },
   defaultOptions: {},
   create(ctx) {
     return {

@@ -16,12 +16,12 @@ export default defineRule({
     fixable: 'code',
     aliases: ['ExposeProtoCasing'],
     docs: {
-      description: 'The protocol in EXPOSE should be lower case.',
+      description: 'Write the EXPOSE protocol (tcp, udp, sctp) in lower case.',
       bad: 'FROM alpine:3.20\nEXPOSE 8080/TCP\n',
       good: 'FROM alpine:3.20\nEXPOSE 8080/tcp\n',
     },
   },
-  messages: { casing: "Defined protocol '{{port}}' in EXPOSE instruction should be lowercase" },
+  messages: { casing: "the protocol in EXPOSE '{{port}}' is not lower case; BuildKit lower-cases it when it records the port, so write tcp, udp or sctp in lower case to match what the image says" },
   defaultOptions: {},
   create(ctx) {
     return {

@@ -19,7 +19,7 @@ export default defineRule({
       good: 'FROM alpine:3.20\nEXPOSE 8080\n',
     },
   },
-  messages: { range: 'Port "{{port}}" is out of range: valid ports are 0 to 65535' },
+  messages: { range: 'port "{{port}}" is outside 0–65535 (or its range runs backwards); ports are 16-bit numbers, so nothing can listen on it' },
   defaultOptions: {},
   create(ctx) {
     return {

@@ -15,12 +15,12 @@ export default defineRule({
     fixable: 'code',
     aliases: ['FromAsCasing'],
     docs: {
-      description: "The 'AS' keyword should match the case of the 'FROM' keyword.",
+      description: 'Write AS in the same letter case as the FROM it belongs to.',
       bad: 'FROM golang:1.23 as build\nRUN go version\n',
       good: 'FROM golang:1.23 AS build\nRUN go version\n',
     },
   },
-  messages: { mismatch: "'{{as}}' and '{{from}}' keywords' casing do not match" },
+  messages: { mismatch: "'{{as}}' and '{{from}}' on this line are in different letter case; BuildKit accepts both, but the stage line reads inconsistently — write AS in the case of FROM" },
   defaultOptions: {},
   create(ctx) {
     return {

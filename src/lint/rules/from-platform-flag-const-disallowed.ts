@@ -18,12 +18,12 @@ export default defineRule({
     severity: 'warning',
     aliases: ['FromPlatformFlagConstDisallowed', 'DL3029'],
     docs: {
-      description: 'FROM --platform should not use a constant value; use $BUILDPLATFORM or $TARGETPLATFORM.',
+      description: 'A hard-coded FROM --platform ignores the platform the build asks for; derive it from $BUILDPLATFORM or $TARGETPLATFORM.',
       bad: 'FROM --platform=linux/amd64 golang:1.23 AS build\nRUN go version\n',
       good: 'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nRUN go version\n',
     },
   },
-  messages: { constant: 'FROM --platform flag should not use constant value "{{platform}}"' },
+  messages: { constant: 'FROM --platform is fixed to "{{platform}}", so this stage ignores the platform the build asks for and multi-platform builds get "{{platform}}" every time; derive it from $BUILDPLATFORM or $TARGETPLATFORM' },
   defaultOptions: {},
   create(ctx) {
     const scope = fromScope(ctx.model, ctx.ast.escapeChar);

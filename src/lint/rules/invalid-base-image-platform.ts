@@ -31,7 +31,7 @@ export default defineRule({
       good: 'FROM --platform=linux/arm64 arm64v8/alpine:3.20\nRUN true\n',
     },
   },
-  messages: { mismatch: 'Base image {{image}} was pulled with platform "{{actual}}", expected "{{expected}}" for current build' },
+  messages: { mismatch: 'the base image {{image}} is built for "{{actual}}" but this stage needs "{{expected}}", so its programs run under emulation or fail with "exec format error"' },
   defaultOptions: DEFAULT_OPTIONS,
   create(ctx) {
     const scope = fromScope(ctx.model, ctx.ast.escapeChar);

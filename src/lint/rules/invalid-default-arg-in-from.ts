@@ -17,12 +17,12 @@ export default defineRule({
     severity: 'warning',
     aliases: ['InvalidDefaultArgInFrom'],
     docs: {
-      description: 'The default value of a global ARG used in FROM should give a valid image name.',
+      description: 'Global ARG defaults used in FROM must expand to a usable image reference, or a build without --build-arg fails.',
       bad: 'ARG GO_VERSION\nFROM golang:${GO_VERSION}\nRUN go version\n',
       good: 'ARG GO_VERSION=1.23\nFROM golang:${GO_VERSION}\nRUN go version\n',
     },
   },
-  messages: { invalid: 'Default value for ARG {{image}} results in empty or invalid base image name' },
+  messages: { invalid: 'with the default ARG values, FROM {{image}} expands to an empty or malformed image reference; the build fails unless every run passes --build-arg' },
   defaultOptions: {},
   create(ctx) {
     const scope = fromScope(ctx.model, ctx.ast.escapeChar);

@@ -45,7 +45,7 @@ export default defineRule({
       good: '# check=experimental=InvalidDefinitionDescription\n# build compiles the server\nFROM golang:1.23 AS build\nRUN go version\n',
     },
   },
-  messages: { format: 'Comment for {{keyword}} should follow the format: `# {{name}} <description>`' },
+  messages: { format: 'the comment right above this {{keyword}} is not taken as its description because it does not start with the name; write it as `# {{name}} <description>` or separate it with a lone `#` line' },
   defaultOptions: DEFAULT_OPTIONS,
   create(ctx) {
     if (ctx.options.requireOptIn !== false && !optedIn(ctx.ast.directives)) return {};

@@ -36,7 +36,7 @@ export default defineRule({
     },
   },
   messages: {
-    json: 'JSON arguments recommended for {{keyword}} to prevent unintended behavior related to OS signals',
+    json: '{{keyword}} in shell form runs through `/bin/sh -c`, which does not pass SIGTERM on to the program, so `docker stop` waits out its timeout and kills it; use the JSON (exec) form',
     toExec: 'Use the exec form {{exec}}',
   },
   defaultOptions: {},

@@ -25,7 +25,7 @@ export default defineRule({
       good: 'FROM alpine:3.20\nENV GOPATH=/go\n',
     },
   },
-  messages: { legacy: '"{{keyword}} key=value" should be used instead of legacy "{{keyword}} key value" format' },
+  messages: { legacy: '{{keyword}} uses the old whitespace form "{{keyword}} key value", where everything after the key becomes one value (`{{keyword}} A b C=d` sets A to "b C=d"); write "{{keyword}} key=value"' },
   defaultOptions: {},
   create(ctx) {
     return {

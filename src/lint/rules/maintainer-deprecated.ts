@@ -21,12 +21,12 @@ export default defineRule({
     fixable: 'code',
     aliases: ['MaintainerDeprecated', 'DL4000'],
     docs: {
-      description: 'MAINTAINER is deprecated; use the org.opencontainers.image.authors label.',
+      description: 'Replace the obsolete MAINTAINER instruction with an org.opencontainers.image.authors label.',
       bad: 'FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n',
       good: 'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n',
     },
   },
-  messages: { deprecated: 'Maintainer instruction is deprecated in favor of using label' },
+  messages: { deprecated: 'MAINTAINER is an obsolete instruction that only fills the legacy author field of the image config; record the author with LABEL org.opencontainers.image.authors' },
   defaultOptions: {},
   create(ctx) {
     return {

@@ -24,7 +24,7 @@ export default defineRule({
     },
   },
   messages: {
-    multiple: 'Multiple {{keyword}} instructions should not be used in the same stage because only the last one will be used',
+    multiple: 'this {{keyword}} has no effect: a later {{keyword}} in the same stage replaces it, and only the last one reaches the image',
     remove: 'Remove this ignored {{keyword}}',
   },
   defaultOptions: {},

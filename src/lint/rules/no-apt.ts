@@ -19,7 +19,7 @@ export default defineRule({
     hasSuggestions: true,
     aliases: ['DL3027'],
     docs: {
-      description: 'Do not use apt in scripts; use apt-get or apt-cache.',
+      description: 'Call apt-get or apt-cache in RUN; the apt command is meant for people at a terminal and its interface may change.',
       bad: 'FROM debian:12\nRUN apt update && apt install -y curl\n',
       good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
     },

@@ -56,12 +56,12 @@ export default defineRule({
     fixable: 'code',
     aliases: ['NoEmptyContinuation'],
     docs: {
-      description: 'Empty lines inside a line continuation are ignored today and will become errors in a future BuildKit release.',
+      description: 'A blank line in the middle of a continued instruction is skipped today, but BuildKit has announced it will become an error.',
       bad: 'FROM alpine:3.20\nRUN apk add --no-cache \\\n\n    curl\n',
       good: 'FROM alpine:3.20\nRUN apk add --no-cache \\\n    curl\n',
     },
   },
-  messages: { empty: 'Empty continuation line' },
+  messages: { empty: 'empty line inside a continued instruction; BuildKit skips it for now but has announced it will become an error, so delete it (or turn it into a comment)' },
   defaultOptions: {},
   create(ctx) {
     const text = ctx.text;

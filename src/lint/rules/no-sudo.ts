@@ -15,7 +15,7 @@ export default defineRule({
     severity: 'warning',
     aliases: ['DL3004'],
     docs: {
-      description: 'Do not use sudo in RUN; switch users with USER instead.',
+      description: 'Change users in a build with USER, not with sudo inside RUN.',
       bad: 'FROM debian:12\nRUN sudo apt-get update\n',
       good: 'FROM debian:12\nUSER root\nRUN apt-get update\n',
     },

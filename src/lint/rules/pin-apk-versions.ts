@@ -19,12 +19,12 @@ export default defineRule({
     severity: 'info',
     aliases: ['DL3018'],
     docs: {
-      description: 'Pin package versions in apk add (`pkg=version`) for reproducible builds.',
+      description: 'Give packages in apk add an explicit version (`pkg=version`) so rebuilds install the same thing.',
       bad: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
       good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.12.1-r0\n',
     },
   },
-  messages: { pin: 'Pin versions in apk add: use `{{pkg}}=<version>` instead of `{{pkg}}`' },
+  messages: { pin: '`apk add` installs {{pkg}} at whatever version the index offers on the day of the build, so rebuilds can differ; pin it as `{{pkg}}=<version>`' },
   defaultOptions: {},
   create(ctx) {
     return {

@@ -20,12 +20,12 @@ export default defineRule({
     severity: 'info',
     aliases: ['DL3008'],
     docs: {
-      description: 'Pin package versions in apt-get install (`pkg=version`) for reproducible builds.',
+      description: 'Give packages in apt-get install an explicit version (`pkg=version`) so rebuilds install the same thing.',
       bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
       good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
     },
   },
-  messages: { pin: 'Pin versions in apt-get install: use `{{pkg}}=<version>` instead of `{{pkg}}`' },
+  messages: { pin: '`apt-get install` installs {{pkg}} at whatever version the package lists offer on the day of the build, so rebuilds can differ; pin it as `{{pkg}}=<version>`' },
   defaultOptions: {},
   create(ctx) {
     return {

@@ -73,12 +73,12 @@ export default defineRule({
     severity: 'warning',
     aliases: ['DL4006'],
     docs: {
-      description: 'Set `-o pipefail` (SHELL or `set -o pipefail`) before a RUN with a pipe, or the RUN hides failures.',
+      description: 'A RUN that pipes commands must enable pipefail (SHELL or `set -o pipefail`), or a failure early in the pipe does not fail the step.',
       bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar -xz -C /opt\n',
       good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/x.tgz | tar -xz -C /opt\n',
     },
   },
-  messages: { pipefail: 'Set the SHELL option -o pipefail before RUN with a pipe in it, or a failing command in the pipe goes unnoticed' },
+  messages: { pipefail: 'this RUN pipes commands and its shell reports only the last command\'s status, so a failure earlier in the pipe does not fail the build; enable pipefail (a SHELL with -o pipefail, or `set -o pipefail` first)' },
   defaultOptions: {},
   create(ctx) {
     return {

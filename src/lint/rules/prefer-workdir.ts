@@ -15,7 +15,7 @@ export default defineRule({
     severity: 'info',
     aliases: ['DL3003'],
     docs: {
-      description: 'Use WORKDIR to switch to a directory instead of `cd` in RUN.',
+      description: 'Change the directory for later steps with WORKDIR; a `cd` in RUN ends with that RUN.',
       bad: 'FROM golang:1.23\nRUN cd /src && go build ./...\n',
       good: 'FROM golang:1.23\nWORKDIR /src\nRUN go build ./...\n',
     },

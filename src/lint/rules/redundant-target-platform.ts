@@ -16,12 +16,12 @@ export default defineRule({
     fixable: 'code',
     aliases: ['RedundantTargetPlatform', 'DL3065'],
     docs: {
-      description: 'Setting --platform to $TARGETPLATFORM in FROM is redundant: it is the default.',
+      description: 'Drop `--platform=$TARGETPLATFORM` from FROM: stages target that platform already.',
       bad: 'FROM --platform=$TARGETPLATFORM alpine:3.20\nRUN true\n',
       good: 'FROM alpine:3.20\nRUN true\n',
     },
   },
-  messages: { redundant: 'Setting platform to predefined {{value}} in FROM is redundant as this is the default behavior' },
+  messages: { redundant: '--platform={{value}} in FROM changes nothing: every stage is built for the target platform unless --platform says otherwise; remove it' },
   defaultOptions: {},
   create(ctx) {
     const scope = fromScope(ctx.model, ctx.ast.escapeChar);

@@ -15,12 +15,12 @@ export default defineRule({
     severity: 'error',
     aliases: ['ReservedStageName', 'DL3063'],
     docs: {
-      description: 'Reserved words (scratch, context) should not be used as stage names.',
+      description: 'Do not name a stage scratch or context: BuildKit reserves those names for built-in sources.',
       bad: 'FROM alpine:3.20 AS scratch\nRUN true\n',
       good: 'FROM alpine:3.20 AS base\nRUN true\n',
     },
   },
-  messages: { reserved: 'Stage name should not use the same name as reserved stage "{{name}}"' },
+  messages: { reserved: 'a stage named "{{name}}" collides with a name BuildKit reserves for a built-in source (scratch: the empty image, context: the build context), so references to it become ambiguous; pick another name' },
   defaultOptions: {},
   create(ctx) {
     return {

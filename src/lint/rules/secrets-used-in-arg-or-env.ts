@@ -27,7 +27,7 @@ export default defineRule({
       good: 'FROM alpine:3.20\nRUN --mount=type=secret,id=github_token true\n',
     },
   },
-  messages: { secret: 'Do not use ARG or ENV instructions for sensitive data ({{keyword}} "{{name}}")' },
+  messages: { secret: '{{keyword}} "{{name}}" looks like it carries a secret; ARG and ENV values stay in the image config or build history, where anyone with the image can read them — pass it with RUN --mount=type=secret instead' },
   defaultOptions: {},
   create(ctx) {
     const check = (keyword: string, name: string, range: Range): void => {

@@ -19,12 +19,12 @@ export default defineRule({
     fixable: 'code',
     aliases: ['StageNameCasing'],
     docs: {
-      description: 'Stage names should be lower case; BuildKit lower-cases them anyway, so mixed case only hides what references resolve to.',
+      description: 'Write stage names in lower case: BuildKit lower-cases them anyway, so mixed case only hides what references resolve to.',
       bad: 'FROM golang:1.23 AS Builder\nRUN go version\nFROM alpine:3.20\nCOPY --from=Builder /usr/local/go/VERSION /v\n',
       good: 'FROM golang:1.23 AS builder\nRUN go version\nFROM alpine:3.20\nCOPY --from=builder /usr/local/go/VERSION /v\n',
     },
   },
-  messages: { lowercase: "Stage name '{{name}}' should be lowercase" },
+  messages: { lowercase: "stage name '{{name}}' has upper-case letters; BuildKit lower-cases stage names when it resolves FROM, --from and --target, so this spelling is not the name the build uses" },
   defaultOptions: {},
   create(ctx) {
     const text = ctx.text;

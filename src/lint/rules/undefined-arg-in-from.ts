@@ -16,14 +16,14 @@ export default defineRule({
     severity: 'warning',
     aliases: ['UndefinedArgInFrom'],
     docs: {
-      description: 'FROM must use ARGs declared before the first FROM (or the predefined platform ARGs).',
+      description: 'Variables in FROM can only come from ARGs declared before the first FROM (or the predefined platform ARGs).',
       bad: 'ARG GO_VERSION=1.23\nFROM golang:${GOVERSION}\nRUN go version\n',
       good: 'ARG GO_VERSION=1.23\nFROM golang:${GO_VERSION}\nRUN go version\n',
     },
   },
   messages: {
-    undeclared: "FROM argument '{{name}}' is not declared",
-    undeclaredSuggest: "FROM argument '{{name}}' is not declared (did you mean {{suggest}}?)",
+    undeclared: "'{{name}}' is used in FROM but no ARG before the first FROM declares it, so it expands to an empty string",
+    undeclaredSuggest: "'{{name}}' is used in FROM but no ARG before the first FROM declares it (did you mean {{suggest}}?), so it expands to an empty string",
   },
   defaultOptions: {},
   create(ctx) {

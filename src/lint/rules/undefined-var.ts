@@ -150,14 +150,14 @@ export default defineRule({
     severity: 'warning',
     aliases: ['UndefinedVar'],
     docs: {
-      description: 'Variables should be defined (ARG or ENV) before they are used in instructions BuildKit expands.',
+      description: 'Declare a variable with ARG or ENV before an instruction that BuildKit expands refers to it.',
       bad: 'FROM scratch\nARG VERSION=1.0\nLABEL version=$VERSON\n',
       good: 'FROM scratch\nARG VERSION=1.0\nLABEL version=$VERSION\n',
     },
   },
   messages: {
-    undefined: "Usage of undefined variable '${{name}}'",
-    undefinedSuggest: "Usage of undefined variable '${{name}}' (did you mean ${{suggest}}?)",
+    undefined: "'${{name}}' is not declared by ARG or ENV in this stage, so BuildKit expands it to an empty string",
+    undefinedSuggest: "'${{name}}' is not declared by ARG or ENV in this stage (did you mean ${{suggest}}?); unless the base image sets it, it expands to an empty string",
   },
   defaultOptions: {},
   create(ctx) {

@@ -37,7 +37,7 @@ export default defineRule({
       good: 'FROM golang:1.23\nWORKDIR /src/app\nRUN go version\n',
     },
   },
-  messages: { relative: 'Relative workdir "{{path}}" can have unexpected results if the base image changes' },
+  messages: { relative: 'WORKDIR "{{path}}" is relative and no absolute WORKDIR comes before it in this stage, so where it lands depends on the base image\'s working directory' },
   defaultOptions: {},
   create(ctx) {
     const done = new Set<number>();
