@@ -9,7 +9,7 @@
  */
 import type { DockerfileModel, Stage, StepState } from '../../dockerfile/index.ts';
 import type { ShellCommand } from '../rule.ts';
-import { isGolang, rootImage } from './image.ts';
+import { isGolang, isUnknownImage, rootImage } from './image.ts';
 
 export type GoSubcommand = 'mod download' | 'build' | 'test' | 'install' | 'run' | 'generate' | 'vet' | 'mod tidy' | 'other';
 
@@ -49,12 +49,29 @@ export interface GoPaths {
   /** false when a path depends on a guessed HOME (non-root USER without HOME). */
   readonly certain: boolean;
   readonly home: string;
+  /**
+   * true when neither GOPATH nor GOMODCACHE is set and the base image is one whose GOPATH lint
+   * cannot know: a base from --build-arg, or a Go builder image other than the official golang
+   * one (`golang-builder`, `go-toolset`), which may set its own GOPATH.
+   */
+  readonly modcacheUnknown: boolean;
 }
 
 function isRoot(user: string | undefined): boolean {
   if (user === undefined || user === '') return true;
   const name = user.split(':')[0]!;
   return name === 'root' || name === '0';
+}
+
+/** The base reference as written after expansion, of the stage a stage ultimately builds on. */
+function rootRef(model: DockerfileModel, stage: Stage): string | undefined {
+  let s: Stage | undefined = stage;
+  for (let hops = 0; s !== undefined && hops <= model.stages.length; hops++) {
+    if (s.base.kind === 'image') return s.base.ref;
+    if (s.base.kind === 'scratch') return undefined;
+    s = model.stages[s.base.stage];
+  }
+  return undefined;
 }
 
 /** The effective cache paths for `cmd` run in a step with `state` in `stage`. */
@@ -73,9 +90,14 @@ export function goPaths(model: DockerfileModel, stage: Stage, state: StepState, 
   const root = rootImage(model, stage);
   let gopath = get('GOPATH');
   let gopathCertain = true;
+  let gopathUnknown = false;
   if (gopath === undefined) {
     if (root !== undefined && isGolang(root)) gopath = '/go';
-    else {
+    else if (root === undefined || isUnknownImage(rootRef(model, stage) ?? '') || root.name.includes('go')) {
+      gopath = `${home}/go`;
+      gopathUnknown = true;
+      gopathCertain = false;
+    } else {
       gopath = `${home}/go`;
       gopathCertain = homeCertain;
     }
@@ -88,7 +110,7 @@ export function goPaths(model: DockerfileModel, stage: Stage, state: StepState, 
   const xdg = get('XDG_CACHE_HOME');
   const gocache = cacheEnv ?? (xdg !== undefined ? `${xdg.replace(/\/+$/, '')}/go-build` : `${home}/.cache/go-build`);
   const cacheCertain = cacheEnv !== undefined || xdg !== undefined || homeCertain;
-  return { gomodcache, gocache, certain: modCertain && cacheCertain, home };
+  return { gomodcache, gocache, certain: modCertain && cacheCertain, home, modcacheUnknown: modcache === undefined && gopathUnknown };
 }
 
 /** cgo setting for a command: explicit CGO_ENABLED (prefix, then ENV/ARG), else the default (on). */

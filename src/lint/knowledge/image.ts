@@ -5,6 +5,7 @@
  * validation, just the parts lint needs), and classification of the bases lint cares about.
  */
 import type { DockerfileModel, Stage } from '../../dockerfile/index.ts';
+import { isValidImageReference } from './image-ref.ts';
 
 export interface ImageRef {
   /** e.g. "docker.io", "gcr.io"; undefined when implicit (Docker Hub). */
@@ -47,6 +48,15 @@ export function parseImageRef(ref: string): ImageRef {
 /** True when the reference still holds an unexpanded variable (we cannot judge it). */
 export function hasVariable(ref: string): boolean {
   return ref.includes('$');
+}
+
+/**
+ * True when lint cannot know which image a base reference names: it still holds a variable, or
+ * the ARG defaults expand it to a malformed reference (`golang:`, `/app-base:`), so the real
+ * image comes from --build-arg. Facts about such a base (its tag, its USER) are unknowable offline.
+ */
+export function isUnknownImage(ref: string): boolean {
+  return hasVariable(ref) || !isValidImageReference(ref);
 }
 
 export function isGolang(ref: ImageRef): boolean {

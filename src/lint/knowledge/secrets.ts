@@ -19,8 +19,21 @@ export function isSecretPath(path: string): boolean {
   if (SECRET_FILES.has(b)) return true;
   if (b.startsWith('.env.') && !b.endsWith('.example') && !b.endsWith('.sample') && !b.endsWith('.template')) return true;
   if (/^id_(rsa|dsa|ecdsa|ed25519)$/.test(b)) return true;
-  return SECRET_EXT.some((e) => b.endsWith(e)) && !b.endsWith('.pub');
+  return SECRET_EXT.some((e) => b.endsWith(e)) && !b.endsWith('.pub') && !isCertificateBundle(b);
 }
+
+/**
+ * A .pem named as a CA bundle or certificate (`tls-ca-bundle.pem`, `cacert.pem`, `fullchain.pem`)
+ * holds public certificates, which images copy on purpose; a name that also says key/private is
+ * still a credential.
+ */
+function isCertificateBundle(base: string): boolean {
+  if (!base.endsWith('.pem')) return false;
+  const t = tokens(base.slice(0, -4));
+  if (t.some((x) => x === 'key' || x === 'private' || x === 'priv')) return false;
+  return t.some((x) => CERT_TOKENS.has(x));
+}
+const CERT_TOKENS = new Set(['ca', 'cacert', 'cacerts', 'cert', 'certs', 'certificate', 'certificates', 'bundle', 'chain', 'fullchain', 'trust', 'roots']);
 
 const SECRET_TOKENS = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token', 'pat']);
 const ALLOWED_TOKENS = new Set(['public', 'file', 'version', 'path', 'dir', 'url', 'id', 'name', 'type', 'user', 'username', 'host']);

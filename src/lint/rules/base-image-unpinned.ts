@@ -3,9 +3,9 @@
  * A base image without a tag, or with `:latest`, changes under the build without notice (an
  * error); a tag without a digest can still be re-pushed (info). Only suggestions are possible
  * offline: lint cannot look up digests. Stage references, `scratch` and references still holding
- * variables after ARG expansion are not judged.
+ * variables or malformed after ARG expansion (the image comes from --build-arg) are not judged.
  */
-import { hasVariable, parseImageRef } from '../knowledge/image.ts';
+import { isUnknownImage, parseImageRef } from '../knowledge/image.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -30,7 +30,7 @@ export default defineRule({
   create(ctx) {
     return {
       stage(stage) {
-        if (stage.base.kind !== 'image' || hasVariable(stage.base.ref)) return;
+        if (stage.base.kind !== 'image' || isUnknownImage(stage.base.ref)) return;
         const ref = parseImageRef(stage.base.ref);
         const range = stage.from.image.range;
         const data = { image: stage.base.ref };

@@ -6,6 +6,8 @@ runRuleTests(rule, {
     { code: 'FROM golang:1.23\nRUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build .\n' },
     { name: 'GOMODCACHE moved by ENV', code: 'FROM golang:1.23\nENV GOMODCACHE=/mods/pkg/mod\nRUN --mount=type=cache,target=/mods/pkg/mod go mod download\n' },
     { name: 'unrelated cache mount', code: 'FROM golang:1.23\nRUN --mount=type=cache,target=/var/cache/apt go build .\n' },
+    { name: 'builder image from --build-arg sets its own GOPATH', code: 'ARG BUILDER\nFROM ${BUILDER}\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\n' },
+    { name: 'a Go builder image other than golang may set its own GOPATH', code: 'FROM quay.io/prometheus/golang-builder:1.22-base\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\n' },
     { name: 'no go command in the RUN', code: 'FROM golang:1.23\nRUN --mount=type=cache,target=/root/go/pkg/mod ls\n' },
   ],
   invalid: [

@@ -24,7 +24,8 @@ function expectations(ctx: { model: Parameters<typeof goPaths>[0] }, run: RunVie
     const sub = goSubcommand(cmd);
     if (sub !== undefined) {
       const p = goPaths(ctx.model, run.stage, run.step.state, cmd);
-      if (FILLS_MODCACHE.has(sub)) out.push({ tool: 'GOMODCACHE', looksLike: /\/pkg\/mod\/?$/, path: p.gomodcache, certain: p.certain });
+      // Where the base image decides GOPATH and lint cannot know it, there is nothing to compare.
+      if (FILLS_MODCACHE.has(sub) && !p.modcacheUnknown) out.push({ tool: 'GOMODCACHE', looksLike: /\/pkg\/mod\/?$/, path: p.gomodcache, certain: p.certain });
       if (FILLS_BUILDCACHE.has(sub)) out.push({ tool: 'GOCACHE', looksLike: /go-build\/?$/, path: p.gocache, certain: p.certain });
       continue;
     }

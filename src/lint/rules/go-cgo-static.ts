@@ -4,13 +4,46 @@
  * builder whose `go build` runs with cgo on — the default when the builder has a C compiler,
  * as the Debian-based golang images do. Such a binary links glibc dynamically (net, os/user)
  * and fails to start. Fix: `CGO_ENABLED=0` on the build. golang:*-alpine builders have no gcc,
- * so the go command turns cgo off by itself (Go ≥ 1.20) and are not reported.
+ * so the go command turns cgo off by itself (Go ≥ 1.20) and are not reported. A `go install
+ * module@version` builds a released tool (a linter, a licence scanner) into GOBIN; it is
+ * reported only when the final stage copies a file of that name or a whole bin folder.
  */
 import type { Stage } from '../../dockerfile/index.ts';
+import type { ShellCommand } from '../rule.ts';
 import { finalStage, isAlpine, isGolang, isStaticOnlyBase, rootImage } from '../knowledge/image.ts';
 import { cgoEnabled, goSubcommand } from '../knowledge/go.ts';
 import { rangeAt } from '../position.ts';
 import { defineRule } from '../rule.ts';
+
+/** The binary name `go install pkg@version` writes to GOBIN, or undefined for any other command. */
+function installedTool(cmd: ShellCommand): string | undefined {
+  const i = cmd.argv.indexOf('install');
+  const pkg = cmd.argv.slice(i + 1).find((a) => !a.startsWith('-'));
+  const at = pkg?.indexOf('@') ?? -1;
+  if (pkg === undefined || at <= 0) return undefined;
+  const parts = pkg.slice(0, at).split('/');
+  // A major-version suffix (`.../cmd/tool/v2`) is not part of the binary name.
+  if (parts.length > 1 && /^v\d+$/.test(parts.at(-1)!)) parts.pop();
+  return parts.at(-1);
+}
+
+/** Sources the final stage copies out of other stages (COPY --from), as written. */
+function copiedFromStages(final: Stage): string[] {
+  const out: string[] = [];
+  for (const step of final.steps) {
+    const ins = step.instruction;
+    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.from !== undefined) out.push(...ins.sources.map((w) => w.raw));
+  }
+  return out;
+}
+
+function copiesTool(sources: readonly string[], tool: string): boolean {
+  return sources.some((src) => {
+    const p = src.replace(/\/+$/, '');
+    const base = p.slice(p.lastIndexOf('/') + 1);
+    return base === tool || base === 'bin' || base.includes('*') || base.includes('$');
+  });
+}
 
 export default defineRule({
   id: 'go-cgo-static',
@@ -36,6 +69,7 @@ export default defineRule({
         if (final === undefined) return;
         const base = isStaticOnlyBase(final);
         if (base === undefined) return;
+        const copied = copiedFromStages(final);
         const builders = new Set<Stage>();
         for (const dep of final.dependsOn) {
           if (dep.via === 'copy') builders.add(ctx.model.stages[dep.stage]!);
@@ -46,7 +80,10 @@ export default defineRule({
           // Only golang images with a C toolchain (the Debian ones) default to cgo on.
           if (root === undefined || !isGolang(root) || isAlpine(root)) continue;
           for (const cmd of run.commands) {
-            if (goSubcommand(cmd) !== 'build' && goSubcommand(cmd) !== 'install') continue;
+            const sub = goSubcommand(cmd);
+            if (sub !== 'build' && sub !== 'install') continue;
+            const tool = sub === 'install' ? installedTool(cmd) : undefined;
+            if (tool !== undefined && !copiesTool(copied, tool)) continue;
             if (cgoEnabled(run.step.state, cmd).explicit) continue;
             ctx.report({
               messageId: 'cgoOn',

@@ -5,6 +5,7 @@ runRuleTests(rule, {
   valid: [
     { name: 'modules downloaded first', code: 'FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n' },
     { name: 'glob copy of go.* first', code: 'FROM golang:1.23\nWORKDIR /src\nCOPY go.* ./\nRUN go mod download\nCOPY . .\nRUN go build .\n' },
+    { name: 'only .go files are copied: no go.mod, no modules to download', code: 'FROM golang:1.23-alpine AS b\nCOPY main.go .\nRUN go build -o /main .\n' },
     { name: 'no go command after the copy', code: 'FROM golang:1.23\nCOPY . .\nRUN ls\n' },
     { name: 'copy from another stage is not the source', code: 'FROM golang:1.23 AS b\nFROM golang:1.23\nCOPY --from=b /src /src\nRUN go build ./...\n' },
   ],

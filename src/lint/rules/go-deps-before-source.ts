@@ -4,6 +4,8 @@
  * go.mod/go.sum: any source change invalidates the module download. The fix copies the module
  * files and downloads modules in their own layer, before the source copy, so that layer stays
  * cached until go.mod or go.sum change. `go.sum*` is a glob so a module without go.sum builds.
+ * A stage whose context copies are all .go files (`COPY main.go .`) never receives a go.mod: it
+ * builds without modules, so there is nothing to download and nothing is reported.
  */
 import type { CopyInstruction, DockerfileAst, InstructionNode, Step } from '../../dockerfile/index.ts';
 import { insertLinesBefore, lineSpan } from '../edits.ts';
@@ -66,6 +68,8 @@ export default defineRule({
   create(ctx) {
     return {
       stage(stage) {
+        const mayBringGoMod = stage.steps.some((st) => isContextCopy(st.instruction) && st.instruction.sources.some((w) => !w.raw.endsWith('.go')));
+        if (!mayBringGoMod) return;
         let manifestCopied = false;
         let sourceCopy: CopyInstruction | undefined;
         let sourceWorkdir = '/';

@@ -1,13 +1,22 @@
 /**
  * @module lint/rules/runs-as-root
  * The final stage sets no non-root USER, so the service runs as root (UID 0) unless the base
- * image says otherwise (distroless `:nonroot` tags do). A container escape then starts as root.
+ * image says otherwise (distroless `:nonroot` tags and Chainguard's static image do). A container
+ * escape then starts as root. A base that comes from --build-arg (`FROM $BASE` with no usable
+ * default) is not judged: which image it is, and so its USER, is unknowable offline.
  * Suggest `USER 65532:65532` (numeric, so it works on scratch and distroless without /etc/passwd).
  */
 import type { Stage } from '../../dockerfile/index.ts';
 import { insertLinesBefore } from '../edits.ts';
-import { finalStage, rootImage } from '../knowledge/image.ts';
+import { finalStage, isUnknownImage, rootImage, type ImageRef } from '../knowledge/image.ts';
 import { defineRule } from '../rule.ts';
+
+/** Bases whose image config already sets a non-root USER. */
+function isNonRootBase(ref: ImageRef | undefined): boolean {
+  if (ref === undefined) return false;
+  if (ref.tag?.includes('nonroot') === true) return true;
+  return ref.registry === 'cgr.dev' && ref.repository === 'chainguard/static';
+}
 
 function isRootUser(user: string): boolean {
   const name = user.split(':')[0]!.trim();
@@ -48,7 +57,9 @@ export default defineRule({
         }
         const root = rootImage(ctx.model, final);
         if (lastUser === undefined) {
-          if (root?.tag?.includes('nonroot') === true) return;
+          const first = chain[0]!;
+          if (first.base.kind === 'image' && isUnknownImage(first.base.ref)) return;
+          if (isNonRootBase(root)) return;
           // The suggestion goes right before the first ENTRYPOINT/CMD, after every build step that may need root.
           const entry = final.steps.find((st) => st.instruction.keyword === 'ENTRYPOINT' || st.instruction.keyword === 'CMD');
           ctx.report({
