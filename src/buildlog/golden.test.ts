@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLog, summarizeTimeline, type BuildRecord } from './index.ts';
+import { parseLog, stepJson, summarizeTimeline, type BuildRecord } from './index.ts';
 
 const DIR = join(import.meta.dirname, '__fixtures__/golden');
 const UPDATE = process.env.UPDATE_GOLDENS === '1';
@@ -21,20 +21,7 @@ export function goldenView(r: BuildRecord): unknown {
     lines: r.lines,
     totalDuration: r.totalDuration,
     steps: r.steps.map((s) => ({
-      number: s.number,
-      name: s.name,
-      stage: s.stage,
-      platform: s.platform,
-      index: s.index,
-      total: s.total,
-      instruction: s.instruction,
-      start: s.start,
-      end: s.end,
-      duration: s.duration,
-      cached: s.cached,
-      canceled: s.canceled,
-      error: s.error,
-      outputLines: s.output.total,
+      ...stepJson(s),
       lastLines: s.output.tail.slice(-2).map((l) => l.text),
       ...(s.inputs === undefined ? {} : { inputs: s.inputs.length }),
     })),

@@ -4,7 +4,7 @@
  * BuildRecord, and derive its timeline. Other parts import only from here.
  */
 export { LogParser, parseLog, parseLogStream } from './parse.ts';
-export { summarizeTimeline, computeCriticalPath, type TimelineSummary } from './timeline.ts';
+export { summarizeTimeline, computeCriticalPath, stepJson, type TimelineSummary } from './timeline.ts';
 export { outputLines } from './output.ts';
 export { stripAnsi } from './wrapper.ts';
 export { parseStepName, type StepName } from './step-name.ts';

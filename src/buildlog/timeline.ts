@@ -105,3 +105,12 @@ function statusOf(s: Step): TimelineSummary['steps'][number]['status'] {
   if (s.duration !== null) return 'done';
   return 'unknown';
 }
+
+/** A step as JSON output shows it: the record's fields with the retained output reduced to its line count. */
+export function stepJson(s: Step) {
+  return {
+    number: s.number, name: s.name, stage: s.stage, platform: s.platform, index: s.index, total: s.total,
+    instruction: s.instruction, start: s.start, end: s.end, duration: s.duration, cached: s.cached,
+    canceled: s.canceled, error: s.error, outputLines: s.output.total,
+  };
+}

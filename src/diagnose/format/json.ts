@@ -4,6 +4,7 @@
  * diagnoses best first. Steps are listed without their retained output (that is what
  * `stevedore timeline --format json` is for); evidence carries the relevant lines.
  */
+import { stepJson } from '../../buildlog/index.ts';
 import type { DiagnoseReport } from './index.ts';
 
 export function renderJson(r: DiagnoseReport): string {
@@ -11,22 +12,7 @@ export function renderJson(r: DiagnoseReport): string {
   const out = {
     format: r.record.format,
     wrapper: r.record.wrapper,
-    steps: r.record.steps.map((s) => ({
-      number: s.number,
-      name: s.name,
-      stage: s.stage,
-      platform: s.platform,
-      index: s.index,
-      total: s.total,
-      instruction: s.instruction,
-      start: s.start,
-      end: s.end,
-      duration: s.duration,
-      cached: s.cached,
-      canceled: s.canceled,
-      error: s.error,
-      outputLines: s.output.total,
-    })),
+    steps: r.record.steps.map(stepJson),
     failure:
       f === null
         ? null
