@@ -132,6 +132,8 @@ describe('logical lines', () => {
     expect(ast.instructions[1]!.args).toEqual(['a   b']);
     expect(ast.instructions[1]!.comments.map((c) => c.text)).toEqual([' c']);
     expect(ast.warnings.map((w) => w.code)).toEqual(['NoEmptyContinuation']);
+    // Our own sentence, saying both halves: skipped now, rejected later.
+    expect(ast.warnings[0]!.message).toMatch(/blank line .* skipped today.* reject it in a later release/);
   });
 
   it('an escaped escape at end of line does not continue', () => {

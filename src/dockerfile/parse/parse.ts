@@ -51,7 +51,7 @@ class Parser {
     const len = e - s - (this.text.charCodeAt(e - 1) === 0x0a ? 1 : 0);
     if (len * 3 < MAX_LINE_BYTES) return;
     if (Buffer.byteLength(this.text.slice(s, s + len), 'utf8') >= MAX_LINE_BYTES) {
-      this.fail('DOCKERFILE_LINE_TOO_LONG', `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES - 1}`, this.src.range(li, s, s + 1));
+      this.fail('DOCKERFILE_LINE_TOO_LONG', `line is longer than the ${MAX_LINE_BYTES - 1}-byte limit for one Dockerfile line`, this.src.range(li, s, s + 1));
     }
   }
 
@@ -75,13 +75,13 @@ class Parser {
       if (directivesOpen) {
         const r = dirs.scan(text.slice(ts, ce));
         if (r.kind === 'duplicate') {
-          this.fail('DOCKERFILE_DUPLICATE_DIRECTIVE', `only one ${r.name} parser directive can be used`, src.range(li, ts, ce));
+          this.fail('DOCKERFILE_DUPLICATE_DIRECTIVE', `the ${r.name} parser directive is given more than once; keep one`, src.range(li, ts, ce));
         }
         if (r.kind === 'directive') {
           const m = r.match;
           if (m.name === 'escape') {
             if (m.value !== '`' && m.value !== '\\') {
-              this.fail('DOCKERFILE_INVALID_ESCAPE', `invalid escape token '${m.value}' does not match \` or \\`, src.range(li, ts + m.valueStart, ts + m.valueEnd));
+              this.fail('DOCKERFILE_INVALID_ESCAPE', `the escape directive must be a backslash or a backtick, not '${m.value}'`, src.range(li, ts + m.valueStart, ts + m.valueEnd));
             }
             this.escape = m.value.charCodeAt(0);
           }
@@ -108,7 +108,7 @@ class Parser {
     if (this.instructions.length === 0) {
       const last = Math.max(0, n - 1);
       const at = n === 0 ? { start: src.position(0), end: src.position(0) } : src.range(last, src.lineStarts[last]!, src.contentEnds[last]!);
-      this.fail('DOCKERFILE_EMPTY', 'file with no instructions', at);
+      this.fail('DOCKERFILE_EMPTY', 'the Dockerfile has no instructions', at);
     }
     return {
       file: this.file,
@@ -214,7 +214,7 @@ class Parser {
       }
     }
     if (emptyLines) {
-      this.warnings.push({ code: 'NoEmptyContinuation', message: 'Empty continuation lines will become errors in a future release', range: node.range });
+      this.warnings.push({ code: 'NoEmptyContinuation', message: 'a blank line inside a continued instruction is skipped today, but BuildKit plans to reject it in a later release', range: node.range });
     }
     // With heredocs the instruction spans through the last delimiter line.
     if (node.heredocs.length > 0) node.range = { start: node.range.start, end: src.at(endLi, endOffset) };
