@@ -23,6 +23,7 @@ export const DOCKERFILE_CODES = defineCodes({
   DOCKERFILE_MISSING_ARGUMENT: { exit: 2, hint: 'the instruction needs more arguments' },
   DOCKERFILE_TOO_MANY_ARGUMENTS: { exit: 2, hint: 'remove the extra arguments' },
   DOCKERFILE_INVALID_INSTRUCTION: { exit: 2, hint: 'check the instruction syntax in the Dockerfile reference' },
+  DOCKERFILE_BASE_NAME_EMPTY: { exit: 2, hint: 'pass the image with --build-arg NAME=VALUE, or give the ARG a default (ARG NAME=golang:1.26)' },
   DOCKERFILE_NO_FROM: { exit: 2, hint: 'the first instruction (after global ARGs) must be FROM' },
   DOCKERFILE_UNKNOWN_STAGE: { exit: 2, hint: 'use the name or index of a stage defined earlier in the file' },
   DOCKERFILE_INVALID_STAGE_NAME: { exit: 2, hint: 'stage names start with a letter and contain letters, digits, -, _ and .' },

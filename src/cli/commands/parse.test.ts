@@ -45,6 +45,21 @@ describe('stevedore parse', () => {
     expect(c.out()).toBe(readFileSync(`${CONFORMANCE_DIR}testfiles/${name}/result`, 'utf8'));
   });
 
+  it('names the unset ARG behind a blank FROM and the flag that sets it, and parses once it is given', async () => {
+    writeFileSync(join(dir, 'Dockerfile'), 'ARG BASE\nFROM $BASE\nRUN echo hi\n');
+    const bad = capture(dir);
+    expect(await main(['parse', '--format', 'json', 'Dockerfile'], bad.io)).toBe(2);
+    expect(bad.out()).toBe('');
+    expect(bad.err()).toContain('Dockerfile:2:6');
+    expect(bad.err()).toContain('DOCKERFILE_BASE_NAME_EMPTY');
+    expect(bad.err()).toContain('ARG BASE has no default and no --build-arg BASE=... was given');
+    expect(bad.err()).toContain('FROM $BASE');
+    expect(bad.err()).not.toContain('check the instruction syntax');
+    const good = capture(dir);
+    expect(await main(['parse', '--format', 'json', '--build-arg', 'BASE=alpine:3.20', 'Dockerfile'], good.io)).toBe(0);
+    expect(JSON.parse(good.out()).stages[0].base).toEqual({ kind: 'image', ref: 'alpine:3.20' });
+  });
+
   it('prints the model as JSON with Maps as objects, honouring --build-arg and --target', async () => {
     writeFileSync(join(dir, 'Dockerfile'), 'ARG GO=1.22\nFROM golang:${GO} AS build\nARG GO\nRUN go build\nFROM scratch AS final\nCOPY --from=build /app /app\n');
     const c = capture(dir);

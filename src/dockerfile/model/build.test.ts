@@ -162,7 +162,8 @@ describe('stage graph', () => {
     ['a stage copying from itself', 'FROM a AS x\nCOPY --from=x a b\n', {}, 'DOCKERFILE_STAGE_CYCLE', 2],
     ['a cycle through two stages', 'FROM a AS x\nCOPY --from=y a b\nFROM b AS y\nCOPY --from=x a b\n', {}, 'DOCKERFILE_STAGE_CYCLE', 4],
     ['instruction before FROM', 'RUN x\nFROM a\n', {}, 'DOCKERFILE_NO_FROM', 1],
-    ['blank base after expansion', 'ARG IMG\nFROM $IMG\n', {}, 'DOCKERFILE_INVALID_INSTRUCTION', 2],
+    ['blank base after expansion', 'ARG IMG\nFROM $IMG\n', {}, 'DOCKERFILE_BASE_NAME_EMPTY', 2],
+    ['blank base from an undeclared name', 'FROM ${NOPE}\n', {}, 'DOCKERFILE_BASE_NAME_EMPTY', 1],
     ['bad expansion in COPY', 'FROM a\nCOPY ${X:?need X} /y\n', {}, 'DOCKERFILE_EXPANSION_FAILED', 2],
   ])('%s', (_name, t, o, code, line) => {
     const e = errorOf(t, o);

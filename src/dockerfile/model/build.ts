@@ -146,6 +146,29 @@ class ModelBuilder {
     return { ast: this.ast, instructions, globalArgs, stages: stages.map((s, i) => ({ ...s, reachable: reachable[i]! })), target, problems: this.problems };
   }
 
+  /**
+   * Why a FROM expanded to nothing. The usual cause is a global ARG without a default that the
+   * build was not given; naming it (and the flag that sets it) is the fix, where a generic
+   * syntax hint sends the user looking for a typo that is not there.
+   */
+  private blankBase(from: FromInstruction): StevedoreError {
+    const raw = from.image.raw;
+    const location = locationOf(from.image.range, this.file);
+    const names = [...new Set([...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))];
+    const unset = names.filter((n) => (this.globals.get(n) ?? this.platform.get(n) ?? '') === '');
+    if (unset.length === 0) {
+      return new StevedoreError('DOCKERFILE_INVALID_INSTRUCTION', `base name (${raw}) should not be blank`, { location });
+    }
+    const declared = (n: string): boolean => this.globals.has(n);
+    const why = unset
+      .map((n) => (declared(n) ? `ARG ${n} has no default and no --build-arg ${n}=... was given` : `${n} is not declared by an ARG before the first FROM`))
+      .join('; ');
+    return new StevedoreError('DOCKERFILE_BASE_NAME_EMPTY', `FROM ${raw} expands to an empty image name: ${why}`, {
+      location,
+      data: { unset },
+    });
+  }
+
   private stage(
     i: number, g: { from: FromInstruction; body: Instruction[] }, meta: EnvGetter, index: StageIndex, earlier: ReadonlyMap<string, number>,
     count: number, finals: readonly StepState[],
@@ -155,7 +178,7 @@ class ModelBuilder {
     if (image === '') {
       // Lenient: the stage keeps the unexpanded text as its image reference.
       this.recover(() => {
-        throw new StevedoreError('DOCKERFILE_INVALID_INSTRUCTION', `base name (${from.image.raw}) should not be blank`, { location: locationOf(from.image.range, this.file) });
+        throw this.blankBase(from);
       }, () => undefined, from.image.range);
     }
     const platform = from.platform === undefined ? undefined : this.expand(from.platform.raw, meta, from.platform.range);

@@ -26,7 +26,7 @@ const CASES: readonly Case[] = [
   {
     name: 'blank base from an ARG without default keeps the raw reference',
     text: 'ARG BASE\nFROM $BASE\nRUN echo hi\n',
-    code: 'DOCKERFILE_INVALID_INSTRUCTION', at: [2, 6],
+    code: 'DOCKERFILE_BASE_NAME_EMPTY', at: [2, 6],
     recovered: (m) => [m.stages[0]!.base, m.stages[0]!.steps.length],
     expected: [{ kind: 'image', ref: '$BASE' }, 1],
   },
@@ -129,7 +129,7 @@ describe('lenient model', () => {
     const m = build('ARG BASE\nFROM $BASE\nFOO x\nENV A=${B:?no}\nRUN ok\n', { lenient: true });
     expect(m.problems.map((p) => [p.code, p.range?.start.line])).toEqual([
       ['DOCKERFILE_UNKNOWN_INSTRUCTION', 3],
-      ['DOCKERFILE_INVALID_INSTRUCTION', 2],
+      ['DOCKERFILE_BASE_NAME_EMPTY', 2],
       ['DOCKERFILE_EXPANSION_FAILED', 4],
     ]);
     expect(m.stages[0]!.steps.map((s) => s.instruction.keyword)).toEqual(['ENV', 'RUN']);

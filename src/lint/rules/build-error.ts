@@ -28,7 +28,7 @@ export default defineRule({
       end() {
         const blankBases = new Set(ctx.model.stages.map((s) => s.from.image.range.start.offset));
         for (const p of ctx.model.problems) {
-          if (p.code === 'DOCKERFILE_INVALID_INSTRUCTION' && p.range !== undefined && blankBases.has(p.range.start.offset)) continue;
+          if ((p.code === 'DOCKERFILE_BASE_NAME_EMPTY' || p.code === 'DOCKERFILE_INVALID_INSTRUCTION') && p.range !== undefined && blankBases.has(p.range.start.offset)) continue;
           // An unknown --target has no place in the file: it is reported on the first line.
           const range = p.range ?? rangeAt(ctx.text, 0, Math.max(0, ctx.text.indexOf('\n')));
           ctx.report({ messageId: 'problem', data: { message: p.message, code: p.code }, range });
