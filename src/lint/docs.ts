@@ -5,6 +5,7 @@
  * scripts/gen-rule-docs.ts writes them and the registry test checks they are up to date.
  */
 import type { AnyRule } from './rule.ts';
+import { RULES } from './rules/index.ts';
 
 const FENCE = '```';
 
@@ -19,6 +20,10 @@ function files(title: string, map: Readonly<Record<string, string>> | undefined)
   return `${title}\n\n${entries.map(([p, c]) => `- \`${p}\`${c === '' ? ' (empty)' : `: \`${JSON.stringify(c).slice(1, -1)}\``}`).join('\n')}\n\n`;
 }
 
+function supersededBy(rule: AnyRule): string[] {
+  return RULES.filter((r) => r.meta.supersedes?.includes(rule.id) === true).map((r) => r.id);
+}
+
 export function renderRuleDoc(rule: AnyRule): string {
   const m = rule.meta;
   const facts = [
@@ -26,6 +31,8 @@ export function renderRuleDoc(rule: AnyRule): string {
     `- Default severity: ${m.severity}`,
     `- Fix: ${m.fixable === 'code' ? 'yes (`stevedore fix`)' : 'no'}${m.hasSuggestions === true ? '; suggestions (`stevedore fix --unsafe`)' : ''}`,
     ...(m.aliases === undefined || m.aliases.length === 0 ? [] : [`- Also accepted as: ${m.aliases.map((a) => `\`${a}\``).join(', ')} (config and pragmas)`]),
+    ...(m.supersedes === undefined || m.supersedes.length === 0 ? [] : [`- Replaces the finding of ${m.supersedes.map((id) => `[${id}](${id}.md)`).join(', ')} on the same name (one problem, one finding; disable this rule to get the other back)`]),
+    ...supersededBy(rule).map((id) => `- Where [${id}](${id}.md) reports the same name, only its finding is shown`),
     ...(m.needsContext === true ? ['- Reads the build context (`--context`, default: the Dockerfile\'s folder)'] : []),
   ];
   const messages = Object.entries(rule.messages as Record<string, string>).map(([id, text]) => `- \`${id}\`: ${text}`);

@@ -12,6 +12,7 @@ import { InternalError } from '../errors.ts';
 import { defaultConfig, type LintConfig } from './config.ts';
 import { collectSuppressions, ALL, type Suppressions } from './pragma.ts';
 import { POSIX_SHELLS, splitShell } from './shell.ts';
+import { dropSuperseded, supersedingIds, type Claim } from './supersede.ts';
 import type {
   AnyRule, ContextView, FixData, Report, RuleContext, RuleVisitor, RunView, Severity, ShellCommand, Suggestion,
 } from './rule.ts';
@@ -145,6 +146,8 @@ export function lintPrepared(prepared: Prepared, options: LintOptions = {}): Fin
   const text = ast.text;
   const findings: Finding[] = [];
   const suppressions = collectSuppressions(ast);
+  const superseding = supersedingIds(rules);
+  const claims: Claim[] = [];
 
   interface Active { readonly rule: AnyRule; readonly visitor: RuleVisitor; crashed: boolean }
   const active: Active[] = [];
@@ -175,6 +178,8 @@ export function lintPrepared(prepared: Prepared, options: LintOptions = {}): Fin
         throw new InternalError(`rule "${rule.id}" emitted suggestions but meta.hasSuggestions is not set`);
       }
       if (!validRange(r.range, text.length)) throw new InternalError(`rule "${rule.id}" reported an invalid range ${JSON.stringify(r.range)}`);
+      // Recorded before suppression: an ignored finding still replaces the one it supersedes.
+      if (superseding.has(rule.id)) claims.push({ rule: rule.id, range: r.range });
       if (suppressed(suppressions, rule, instructionAt(ast, r.range.start.offset))) return;
       findings.push({
         file, rule: rule.id, messageId: r.messageId, severity: configured ?? r.severity ?? rule.meta.severity,
@@ -248,5 +253,5 @@ export function lintPrepared(prepared: Prepared, options: LintOptions = {}): Fin
     }
   }
 
-  return findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return dropSuperseded(findings, claims, rules).sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }

@@ -66,6 +66,8 @@ export interface RuleMeta {
   readonly aliases?: readonly string[];
   /** true when the rule reads the build context (.dockerignore, go.mod ...). */
   readonly needsContext?: boolean;
+  /** Rule ids whose finding on the same range this rule's finding replaces (lint/supersede.ts). */
+  readonly supersedes?: readonly string[];
 }
 
 /** Read-only view of the build context directory (paths are POSIX, relative to the context root). */

@@ -14,6 +14,8 @@ export default defineRule({
     category: 'security',
     severity: 'warning',
     aliases: ['DL3064'],
+    // Both flag a credential-like ARG/ENV name; ours says more (and also covers RUN lines).
+    supersedes: ['secrets-used-in-arg-or-env'],
     docs: {
       description: 'Do not pass credentials through ARG, ENV or a RUN command line; use build secrets.',
       rationale: 'ARG and ENV values and RUN command lines are stored in the image metadata (docker history) and in build caches.',
