@@ -1,130 +1,32 @@
 /**
  * @module lint/context
- * The build context as lint rules see it: a read-only view over a directory, plus a small
- * `.dockerignore` matcher compatible with BuildKit's for the cases lint needs (`*`, `?`, `**`,
- * `[...]` classes, `!` exceptions, last match wins, a matched directory excludes its contents).
- * The full matcher for cache keys lives in src/cachekey; this one only decides lint findings.
- * Matching works on path segments with memoised recursion, so it is O(pattern × path).
+ * The build context as lint rules see it: a read-only view over a directory (lazy, cached reads,
+ * a bounded walk) and its effective ignore file (`<Dockerfile>.dockerignore` before
+ * `.dockerignore`), matched with BuildKit's semantics by src/cachekey's matcher.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, posix, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { createIgnoreMatcher, readIgnoreFile, type IgnoreMatcher } from '../cachekey/index.ts';
+import { StevedoreError } from '../errors.ts';
 import type { ContextView } from './rule.ts';
 
 /** Walk bound: a huge context must not make lint slow; rules only look for a few names. */
 const MAX_FILES = 20_000;
 const NOT_DESCENDED = new Set(['.git', 'node_modules']);
 
-interface Pattern {
-  readonly negate: boolean;
-  readonly segments: readonly string[];
-}
-
-export function parseDockerignore(text: string): Pattern[] {
-  const out: Pattern[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    let negate = false;
-    if (line.startsWith('!')) {
-      negate = true;
-      line = line.slice(1).trim();
-    }
-    const clean = posix.normalize(line).replace(/^\/+/, '').replace(/\/+$/, '');
-    if (clean === '' || clean === '.') continue;
-    out.push({ negate, segments: clean.split('/') });
+/**
+ * The context's ignore rules as BuildKit applies them, through the cache-key part's matcher (one
+ * implementation of .dockerignore for the whole product). A pattern BuildKit itself rejects
+ * (`!` alone, a malformed class) fails the build before any COPY runs; for lint that is "no
+ * usable ignore file", so rules that depend on exclusions stay silent rather than guess.
+ */
+export function ignoreMatcherOf(text: string, source = '.dockerignore'): IgnoreMatcher | undefined {
+  try {
+    return createIgnoreMatcher(readIgnoreFile(text), source);
+  } catch (e) {
+    if (e instanceof StevedoreError && e.code === 'CACHEKEY_IGNORE_BAD_PATTERN') return undefined;
+    throw e;
   }
-  return out;
-}
-
-/** Glob match of one segment: `*` `?` `[...]` (with `!`/`^` negation) and `\` escapes. */
-function matchSegment(pattern: string, name: string): boolean {
-  // Iterative wildcard matching with one backtrack point: linear-ish, no regex on hostile text.
-  let p = 0;
-  let n = 0;
-  let starP = -1;
-  let starN = 0;
-  while (n < name.length) {
-    const pc = pattern[p];
-    if (pc === '*') {
-      starP = p++;
-      starN = n;
-      continue;
-    }
-    if (pc !== undefined && matchOne(pattern, p, name[n]!)) {
-      p = nextToken(pattern, p);
-      n++;
-      continue;
-    }
-    if (starP >= 0) {
-      p = starP + 1;
-      n = ++starN;
-      continue;
-    }
-    return false;
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
-}
-
-function nextToken(pattern: string, p: number): number {
-  if (pattern[p] === '\\') return p + 2;
-  if (pattern[p] === '[') {
-    const close = pattern.indexOf(']', p + 2);
-    return close === -1 ? p + 1 : close + 1;
-  }
-  return p + 1;
-}
-
-function matchOne(pattern: string, p: number, ch: string): boolean {
-  const pc = pattern[p]!;
-  if (pc === '?') return ch !== '/';
-  if (pc === '\\') return pattern[p + 1] === ch;
-  if (pc === '[') {
-    const close = pattern.indexOf(']', p + 2);
-    if (close === -1) return ch === '[';
-    let body = pattern.slice(p + 1, close);
-    let neg = false;
-    if (body.startsWith('!') || body.startsWith('^')) {
-      neg = true;
-      body = body.slice(1);
-    }
-    let hit = false;
-    for (let i = 0; i < body.length; i++) {
-      if (body[i + 1] === '-' && i + 2 < body.length) {
-        if (ch >= body[i]! && ch <= body[i + 2]!) hit = true;
-        i += 2;
-      } else if (body[i] === ch) hit = true;
-    }
-    return hit !== neg;
-  }
-  return pc === ch;
-}
-
-/** true when the pattern matches the path or one of its parent directories. */
-function matchPattern(pat: readonly string[], path: readonly string[]): boolean {
-  const memo = new Map<number, boolean>();
-  const go = (i: number, j: number): boolean => {
-    if (i === pat.length) return true; // a matched prefix excludes everything below it
-    if (j === path.length) return pat.slice(i).every((s) => s === '**');
-    const key = i * (path.length + 1) + j;
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
-    const seg = pat[i]!;
-    const r = seg === '**' ? go(i + 1, j) || go(i, j + 1) : matchSegment(seg, path[j]!) && go(i + 1, j + 1);
-    memo.set(key, r);
-    return r;
-  };
-  return go(0, 0);
-}
-
-/** BuildKit semantics: the last matching pattern decides; `!` re-includes. */
-export function isExcluded(patterns: readonly Pattern[], path: string): boolean {
-  const segs = posix.normalize(path).replace(/^\/+/, '').split('/');
-  let excluded = false;
-  for (const p of patterns) {
-    if (p.negate === excluded && matchPattern(p.segments, segs)) excluded = !p.negate;
-  }
-  return excluded;
 }
 
 export interface ContextOptions {
@@ -134,7 +36,7 @@ export interface ContextOptions {
 
 /** A ContextView over a real directory. Reads are lazy and cached. */
 export function contextFromDirectory(root: string, options: ContextOptions = {}): ContextView {
-  let patterns: Pattern[] | undefined;
+  let matcher: IgnoreMatcher | null | undefined;
   let ignore: { path: string; text: string } | null | undefined;
   let files: string[] | undefined;
   const readCache = new Map<string, string | undefined>();
@@ -166,8 +68,11 @@ export function contextFromDirectory(root: string, options: ContextOptions = {})
       return files;
     },
     isIgnored(path) {
-      patterns ??= parseDockerignore(view.dockerignore()?.text ?? '');
-      return isExcluded(patterns, path);
+      if (matcher === undefined) {
+        const file = view.dockerignore();
+        matcher = file === undefined ? null : ignoreMatcherOf(file.text, file.path) ?? null;
+      }
+      return matcher !== null && matcher.excludes(path);
     },
     dockerignore() {
       if (ignore === undefined) {

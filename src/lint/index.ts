@@ -13,7 +13,7 @@ export {
   parseConfigText, ruleIndex,
 } from './config.ts';
 export type { LintConfig, RuleSetting, WrittenConfig } from './config.ts';
-export { contextFromDirectory, isExcluded, parseDockerignore } from './context.ts';
+export { contextFromDirectory } from './context.ts';
 export { splitShell } from './shell.ts';
 export { collectSuppressions, parsePragma } from './pragma.ts';
 export { RULES } from './rules/index.ts';

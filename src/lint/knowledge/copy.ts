@@ -20,6 +20,11 @@ export function isWholeContext(source: string): boolean {
   return ['.', './', '*', './*', './.', '/'].includes(source.trim());
 }
 
+/** A COPY/ADD from the build context that takes all of it (`COPY . .`): what the context rules watch for. */
+export function copiesWholeContext(i: Instruction): i is CopyInstruction {
+  return isContextCopy(i) && i.sources.some((s) => isWholeContext(s.raw));
+}
+
 /**
  * true when a source is (or may contain) source code rather than only manifests: the whole
  * context, a directory (trailing slash or no extension), or a code file.

@@ -6,7 +6,7 @@
  * (FixData `files`, written by `fix --write`); build output is only suggested, since some
  * builds copy prebuilt artifacts on purpose.
  */
-import { isContextCopy, isWholeContext } from '../knowledge/copy.ts';
+import { copiesWholeContext } from '../knowledge/copy.ts';
 import { defineRule, type FileWrite } from '../rule.ts';
 
 const BUILD_OUTPUT = ['dist', 'build', 'target', 'bin', 'out'];
@@ -37,7 +37,7 @@ export default defineRule({
     return {
       instruction(i) {
         const view = ctx.context;
-        if (reported || view === undefined || !isContextCopy(i) || !i.sources.some((s) => isWholeContext(s.raw))) return;
+        if (reported || view === undefined || !copiesWholeContext(i)) return;
         const file = view.dockerignore();
         if (file === undefined) return; // dockerignore-missing reports this case
         const ignore = file.text;

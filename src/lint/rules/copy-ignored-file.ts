@@ -8,7 +8,7 @@
  * are skipped.
  */
 import { posix } from 'node:path';
-import { isExcluded, parseDockerignore } from '../context.ts';
+import { ignoreMatcherOf } from '../context.ts';
 import { defineRule } from '../rule.ts';
 
 const REMOTE = /^(?:https?:\/\/|git@|git:\/\/|ssh:\/\/)/i;
@@ -33,13 +33,12 @@ export default defineRule({
     const view = ctx.context;
     const base = posix.basename(ctx.file.replaceAll('\\', '/'));
     const ignoreText = view === undefined ? undefined : view.readFile(`${base}.dockerignore`) ?? view.readFile('.dockerignore');
-    const patterns = ignoreText === undefined ? [] : parseDockerignore(ignoreText);
-    const usable = patterns.length > 0 && !patterns.some((p) => p.negate);
-    const excludesAll = patterns.some((p) => p.segments.length === 1 && (p.segments[0] === '*' || p.segments[0] === '**'))
-      || patterns.some((p) => p.segments.length === 2 && p.segments[0] === '**' && p.segments[1] === '*');
+    const matcher = ignoreText === undefined ? undefined : ignoreMatcherOf(ignoreText);
+    const usable = matcher !== undefined && matcher.patterns.length > 0 && !matcher.hasExceptions;
+    const excludesAll = matcher !== undefined && matcher.patterns.some((p) => p === '*' || p === '**' || p === '**/*');
     return {
       instruction(ins, _step, stage) {
-        if (!usable || stage === undefined || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== undefined) return;
+        if (!usable || matcher === undefined || stage === undefined || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== undefined) return;
         for (const src of ins.sources) {
           const raw = src.raw;
           if (raw === '' || raw.includes('$') || raw.startsWith('<<') || REMOTE.test(raw)) continue;
@@ -48,7 +47,7 @@ export default defineRule({
           if (path === '.' || path === '/') {
             if (!excludesAll) continue;
           } else if (path.startsWith('/') || path.startsWith('../')) continue;
-          if (path !== '.' && path !== '/' && !isExcluded(patterns, path)) continue;
+          if (path !== '.' && path !== '/' && !matcher.excludes(path)) continue;
           ctx.report({ messageId: 'ignored', data: { keyword: ins.keyword === 'ADD' ? 'Add' : 'Copy', path }, range: src.range });
         }
       },

@@ -6,7 +6,7 @@
  * channel (only `fix --write` writes it), listing `.git` and, when present, `node_modules` —
  * entries a build never needs, so the copied tree is otherwise unchanged.
  */
-import { isContextCopy, isWholeContext } from '../knowledge/copy.ts';
+import { copiesWholeContext } from '../knowledge/copy.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -34,7 +34,7 @@ export default defineRule({
     return {
       instruction(i) {
         const view = ctx.context;
-        if (reported || view === undefined || !isContextCopy(i) || !i.sources.some((s) => isWholeContext(s.raw))) return;
+        if (reported || view === undefined || !copiesWholeContext(i)) return;
         if (view.dockerignore() !== undefined) return;
         reported = true;
         const lines = ['.git', ...(view.exists('node_modules') ? ['node_modules'] : [])];

@@ -5,7 +5,7 @@
  * help. Also reported when `COPY .` would carry such a file from the context because
  * .dockerignore does not exclude it. Use `RUN --mount=type=secret` or `--mount=type=ssh`.
  */
-import { isContextCopy, isWholeContext } from '../knowledge/copy.ts';
+import { copiesWholeContext } from '../knowledge/copy.ts';
 import { isSecretPath } from '../knowledge/secrets.ts';
 import { defineRule } from '../rule.ts';
 
@@ -35,7 +35,7 @@ export default defineRule({
           if (isSecretPath(s.raw)) ctx.report({ messageId: 'copied', data: { keyword: i.keyword, path: s.raw }, range: s.range });
         }
         const view = ctx.context;
-        if (contextReported || view === undefined || !isContextCopy(i) || !i.sources.some((s) => isWholeContext(s.raw))) return;
+        if (contextReported || view === undefined || !copiesWholeContext(i)) return;
         const leaked = view.listFiles().filter((f) => isSecretPath(f) && !view.isIgnored(f));
         if (leaked.length === 0) return;
         contextReported = true;
