@@ -67,8 +67,8 @@ describe('expansion forms', () => {
     ['${V:-x', "missing '}'"],
     ['${V', 'unsupported modifier'],
     ['${V/a', "missing '/'"],
-    ['"open', 'matching double-quote'],
-    ["'open", 'matching single-quote'],
+    ['"open', 'closing double quote'],
+    ["'open", 'closing single quote'],
     ['${V#\\x}', 'invalid escape'],
   ])('%s fails: %s', (input, message) => {
     expect(() => word(input)).toThrow(StevedoreError);

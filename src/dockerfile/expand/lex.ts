@@ -152,7 +152,7 @@ class ShellWord {
         } else words.addChar(c);
         parts.push(String.fromCodePoint(c));
       }
-      if (stop !== EOF) throw new ExpandError(`unexpected end of statement while looking for matching ${String.fromCodePoint(stop)}`);
+      if (stop !== EOF) throw new ExpandError(`the word ends before the closing ${String.fromCodePoint(stop)}`);
       return { result: parts.join(''), words: words.get() };
     } finally {
       this.rawEscapes = saved;
@@ -167,7 +167,7 @@ class ShellWord {
     if (raw) out += String.fromCodePoint(open);
     for (;;) {
       const c = this.next();
-      if (c === EOF) throw new ExpandError('unexpected end of statement while looking for matching single-quote');
+      if (c === EOF) throw new ExpandError('the word ends before the closing single quote');
       if (c === 0x27) return raw ? out + "'" : out;
       out += String.fromCodePoint(c);
     }
@@ -180,7 +180,7 @@ class ShellWord {
     if (raw) parts.push(String.fromCodePoint(open));
     for (;;) {
       const p = this.peek();
-      if (p === EOF) throw new ExpandError('unexpected end of statement while looking for matching double-quote');
+      if (p === EOF) throw new ExpandError('the word ends before the closing double quote');
       if (p === 0x22) {
         this.next();
         if (raw) parts.push('"');

@@ -54,12 +54,12 @@ export function parseFlags(node: InstructionNode, spec: FlagSpec, file: string |
     if (nodes.has(name) && type !== 'strings') fail('DOCKERFILE_INVALID_FLAG', `duplicate flag specified: --${name}`);
     nodes.set(name, f);
     if (type === 'bool') {
-      if (value === '') fail('DOCKERFILE_INVALID_FLAG', `missing a value on flag: --${name}`);
+      if (value === '') fail('DOCKERFILE_INVALID_FLAG', `flag --${name} needs a value`);
       const v = (value ?? 'true').toLowerCase();
-      if (v !== 'true' && v !== 'false') fail('DOCKERFILE_INVALID_FLAG', `expecting boolean value for flag --${name}, not: ${value ?? ''}`);
+      if (v !== 'true' && v !== 'false') fail('DOCKERFILE_INVALID_FLAG', `flag --${name} takes true or false, got ${JSON.stringify(value ?? '')}`);
       values.set(name, v);
     } else {
-      if (value === undefined) fail('DOCKERFILE_INVALID_FLAG', `missing a value on flag: --${name}`);
+      if (value === undefined) fail('DOCKERFILE_INVALID_FLAG', `flag --${name} needs a value`);
       if (type === 'string') values.set(name, value!);
       else {
         lists.set(name, [...(lists.get(name) ?? []), value!]);

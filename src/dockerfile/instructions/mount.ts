@@ -146,14 +146,14 @@ export function parseMount(raw: string, range: Range, expand: (v: string) => str
   if (!fileInfo && mode !== undefined) throw new MountError(`mode not allowed for "${type}" type mounts`);
   if (!fileInfo && uid !== undefined) throw new MountError(`uid not allowed for "${type}" type mounts`);
   if (!fileInfo && gid !== undefined) throw new MountError(`gid not allowed for "${type}" type mounts`);
-  if (sharing !== undefined && type !== 'cache') throw new MountError(`invalid cache sharing set for ${type} mount`);
+  if (sharing !== undefined && type !== 'cache') throw new MountError(`sharing= applies to cache mounts only, not to a ${type} mount`);
   switch (type) {
     case 'cache':
       return { type, target: target ?? '', id, sharing: (sharing ?? 'shared') as 'shared', from, source, readonly: readonly ?? false, mode, uid, gid, raw, range };
     case 'secret':
-      if (from !== undefined) throw new MountError('secret mount should not have a from');
+      if (from !== undefined) throw new MountError('a secret mount takes no from=');
       if (source === undefined && target === undefined && id === undefined) throw new MountError('invalid secret mount. one of source, target required');
-      if (source !== undefined && id !== undefined) throw new MountError("both source and id can't be set");
+      if (source !== undefined && id !== undefined) throw new MountError('give a secret mount either source= or id=, not both');
       return { type, id: id ?? source, target, env, required, raw, range };
     case 'ssh':
       return { type, id, target, required, raw, range };

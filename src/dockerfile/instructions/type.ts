@@ -111,7 +111,7 @@ class Typer {
       case 'VOLUME': {
         this.atLeastOne(node, 'VOLUME');
         const paths = allWords(node);
-        for (const p of paths) if (p.raw === '') this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'VOLUME specified can not be an empty string', p.range, node);
+        for (const p of paths) if (p.raw === '') this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'VOLUME needs a path here, not an empty string', p.range, node);
         return { keyword: 'VOLUME', ...base, paths };
       }
       case 'HEALTHCHECK':
@@ -126,7 +126,7 @@ class Typer {
   }
 
   private atLeastOne(node: InstructionNode, name: string): void {
-    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', `${name} requires at least one argument`, node.keywordRange, node);
+    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', `${name} needs at least one argument`, node.keywordRange, node);
   }
 
   private from(node: InstructionNode, index: number, platform: { value: string | undefined; range: Range } | undefined): FromInstruction {
@@ -135,10 +135,10 @@ class Typer {
     if (args.length === 3 && args[1]!.toLowerCase() === 'as') {
       stageName = wordAt(node, 2);
       if (!STAGE_NAME.test(args[2]!.toLowerCase())) {
-        this.fail('DOCKERFILE_INVALID_STAGE_NAME', `invalid name for build stage: ${JSON.stringify(args[2])}, name can't start with a number or contain symbols`, stageName.range, node);
+        this.fail('DOCKERFILE_INVALID_STAGE_NAME', `stage name ${JSON.stringify(args[2])} is not allowed: start it with a letter and use only letters, digits, -, _ and .`, stageName.range, node);
       }
     } else if (args.length !== 1) {
-      this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'FROM requires either one or three arguments', args.length === 0 ? node.keywordRange : node.restRange, node);
+      this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'FROM takes an image, optionally followed by AS and a stage name (one or three words)', args.length === 0 ? node.keywordRange : node.restRange, node);
     }
     return {
       keyword: 'FROM', node, index, image: wordAt(node, 0), stageName,
@@ -147,7 +147,7 @@ class Typer {
   }
 
   private pairs(node: InstructionNode, index: number, kw: 'ENV' | 'LABEL'): Instruction {
-    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', `${kw} requires at least one argument`, node.keywordRange, node);
+    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', `${kw} needs at least one argument`, node.keywordRange, node);
     const legacy = node.args[2] === '';
     const pairs: KeyValue[] = [];
     for (let j = 0; j < node.args.length; j += 3) {
@@ -156,31 +156,31 @@ class Typer {
       const k = node.argRanges[j];
       const v = node.argRanges[j + 1];
       const range = k === undefined || v === undefined ? node.restRange : { start: k.start, end: v.end };
-      if (key === '') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `${kw} names can not be blank`, range, node);
+      if (key === '') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `${kw} has a pair with an empty name (blank before the =)`, range, node);
       pairs.push({ key, value, range });
     }
     return { keyword: kw, node, index, pairs, legacy: kw === 'ENV' && legacy };
   }
 
   private arg(node: InstructionNode, index: number): ArgInstruction {
-    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'ARG requires at least one argument', node.keywordRange, node);
+    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'ARG needs at least one argument', node.keywordRange, node);
     const args = node.args.map((a, i) => {
       const range = node.argRanges[i] ?? node.restRange;
       const eq = a.indexOf('=');
-      if (eq === 0) this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'ARG names can not be blank', range, node);
+      if (eq === 0) this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'ARG has an empty name (blank before the =)', range, node);
       return { name: eq < 0 ? a : a.slice(0, eq), value: eq < 0 ? undefined : a.slice(eq + 1), range };
     });
     return { keyword: 'ARG', node, index, args };
   }
 
   private healthcheck(node: InstructionNode, index: number): Instruction {
-    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'HEALTHCHECK requires at least one argument', node.keywordRange, node);
+    if (node.args.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'HEALTHCHECK needs at least one argument', node.keywordRange, node);
     const typ = node.args[0]!.toUpperCase();
     if (typ === 'NONE') {
       if (node.args.length !== 1) this.fail('DOCKERFILE_TOO_MANY_ARGUMENTS', 'HEALTHCHECK NONE takes no arguments', node.restRange, node);
       return { keyword: 'HEALTHCHECK', node, index, none: true, command: undefined, form: undefined };
     }
-    if (typ !== 'CMD') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `Unknown type ${JSON.stringify(node.args[0])} in HEALTHCHECK (try CMD)`, node.restRange, node);
+    if (typ !== 'CMD') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `HEALTHCHECK type ${JSON.stringify(node.args[0])} is unknown: use CMD or NONE`, node.restRange, node);
     const cmd = node.args.slice(1);
     if (cmd.length === 0) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'Missing command after HEALTHCHECK CMD', node.restRange, node);
     for (const f of node.flags) {
@@ -192,9 +192,9 @@ class Typer {
 
   private onbuild(node: InstructionNode, index: number): Instruction {
     const inner = node.inner;
-    if (inner === undefined) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'ONBUILD requires at least one argument', node.keywordRange, node);
+    if (inner === undefined) this.fail('DOCKERFILE_MISSING_ARGUMENT', 'ONBUILD needs at least one argument', node.keywordRange, node);
     const trig = inner.keyword;
-    if (trig === 'ONBUILD') this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed', inner.keywordRange, node);
+    if (trig === 'ONBUILD') this.fail('DOCKERFILE_INVALID_INSTRUCTION', 'ONBUILD cannot wrap another ONBUILD', inner.keywordRange, node);
     if (trig === 'MAINTAINER' || trig === 'FROM') this.fail('DOCKERFILE_INVALID_INSTRUCTION', `${trig} isn't allowed as an ONBUILD trigger`, inner.keywordRange, node);
     return { keyword: 'ONBUILD', node, index, trigger: this.type(inner, index) };
   }

@@ -45,7 +45,7 @@ export function parseJsonArray(rest: string): string[] | undefined {
       // Go's decoder fails (so BuildKit falls back to shell form) where JSON.parse succeeds:
       // nesting deeper than 10000 and numbers beyond float64.
       if (goRejects(rest.slice(i), value as unknown[])) return undefined;
-      throw new LineParseError('DOCKERFILE_INVALID_JSON', 'when using JSON array syntax, arrays must be comprised of strings only');
+      throw new LineParseError('DOCKERFILE_INVALID_JSON', 'in the JSON (exec) form every element of the array must be a string');
     }
     // Go's decoder turns unpaired surrogate escapes into U+FFFD.
     out.push(v.replace(LONE_SURROGATE, '\ufffd'));
@@ -201,7 +201,7 @@ function parseNameVal(rest: string, key: string, escape: number): ParsedArgs {
   for (const [word, s, e] of words) {
     const eq = word.indexOf('=');
     if (eq < 0) {
-      throw new LineParseError('DOCKERFILE_ENV_SYNTAX', `Syntax error - can't find = in ${JSON.stringify(word)}. Must be of the form: name=value`);
+      throw new LineParseError('DOCKERFILE_ENV_SYNTAX', `${JSON.stringify(word)} has no =: write each pair as name=value`);
     }
     args.push(word.slice(0, eq), word.slice(eq + 1), '=');
     spans.push(s, s + eq, s + eq + 1, e, s + eq, s + eq + 1);
