@@ -328,9 +328,10 @@ export class ProxyService {
     if (stored !== undefined) return stored;
     const source = this.o.sumdbSource(name);
     if (source === undefined) throw new StevedoreError('GOPROXY_SUMDB_INVALID', `no URL configured for checksum database ${name}`);
-    // Stored like a passthrough lookup; SumdbClient verifies the signed note on every use.
+    // Stored like a passthrough request; SumdbClient verifies notes and tiles on every use.
+    const sub = path.startsWith('tile/') ? 'tile' : 'lookup';
     return this.#shared(key, 'sumdb', async () => {
-      const b = await readAll(await source.fetch({ kind: 'sumdb', name, path, sub: 'lookup' }), MAX_SMALL, key);
+      const b = await readAll(await source.fetch({ kind: 'sumdb', name, path, sub }), MAX_SMALL, key);
       this.#persist(key, b);
       return b;
     });
