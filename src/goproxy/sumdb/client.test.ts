@@ -22,8 +22,13 @@ const MODS: WrittenModule[] = Array.from({ length: 300 }, (_, i) => ({
 let db: TestSumdb | undefined;
 /** Answers the fetch hook gives instead of asking the server (as the proxy's store would). */
 const replay = new Map<string, Buffer>();
+/** Set to flip a byte in tiles on the way (a damaged path), and what the client asked to store. */
+let corruptOnTheWay = false;
+const kept: string[] = [];
 afterEach(async () => {
   replay.clear();
+  corruptOnTheWay = false;
+  kept.length = 0;
   await db?.close();
   db = undefined;
 });
@@ -42,7 +47,12 @@ async function setup(opts: TestSumdbOptions = {}): Promise<{ db: TestSumdb; clie
       const res = await fetch(`${url}/${path}`);
       const body = Buffer.from(await res.arrayBuffer());
       if (res.status === 404) throw new StevedoreError('GOPROXY_NOT_FOUND', `${path}: ${body.toString()}`);
+      if (corruptOnTheWay && path.startsWith('tile/')) body[5]! ^= 1;
       return body;
+    },
+    keep: (_name, path) => {
+      kept.push(path);
+      return Promise.resolve();
     },
   });
   return { db, client, fetched };
@@ -126,5 +136,18 @@ describe('SumdbClient proofs', () => {
     const r = await client.lookup('example.com/m1', 'v1.0.0');
     expect(r?.treeSize).toBe(300);
     expect(client.verifiedTree(db.name)?.size).toBe(301);
+  });
+
+  it('stores and caches only what a passed proof used, so a damaged tile does not stick', async () => {
+    const { client, fetched } = await setup();
+    corruptOnTheWay = true;
+    expect(await code(client.lookup('example.com/m1', 'v1.0.0'))).toBe('GOPROXY_SUMDB_PROOF_FAILED');
+    expect(kept).toEqual([]);
+    corruptOnTheWay = false;
+    fetched.length = 0;
+    expect(await code(client.lookup('example.com/m1', 'v1.0.0'))).toBe('accepted');
+    // The full tile is fetched again: the damaged copy was not kept in memory.
+    expect(fetched).toContain('tile/8/0/000');
+    expect(kept.sort()).toEqual(['lookup/example.com/m1@v1.0.0', 'tile/8/0/000', 'tile/8/0/001.p/44']);
   });
 });

@@ -13,7 +13,7 @@ import { StevedoreError } from '../../errors.ts';
 import { escapeCase, matchPrefixPatterns } from '../protocol/index.ts';
 import { parseLookup, LookupError, type LookupResult } from './lookup.ts';
 import { NoteError, parseVerifierKey, type Verifier } from './note.ts';
-import { consistentRoots, recordHash, rootWithLeaf, TileError, tilePath, tileReader, tilesNeeded, TILE_HEIGHT, type NodeReader } from './tlog.ts';
+import { consistentRoots, recordHash, rootWithLeaf, TileError, tilePath, tileReader, tilesNeeded, type NodeReader } from './tlog.ts';
 
 /** Full tiles never change; this many stay decoded in memory (8 KiB each). */
 const MAX_CACHED_TILES = 512;
@@ -50,6 +50,8 @@ export interface SumdbClientOptions {
   readonly noSumPatterns: string;
   /** Fetch a sumdb path ("lookup/m@v") of database `name` through the proxy's cache. */
   readonly fetch: (name: string, path: string) => Promise<Buffer>;
+  /** Store answers and tiles whose proofs passed (the fetch hook does not store them). */
+  readonly keep?: (name: string, path: string, body: Buffer) => Promise<void>;
 }
 
 export class SumdbClient {
@@ -93,11 +95,17 @@ export class SumdbClient {
     const what = `checksum database ${db.name} record ${r.id} for ${module}@${version}`;
     const leaf = recordHash(r.record);
     const include = (read: NodeReader): Buffer => rootWithLeaf(read, r.treeSize, r.id, leaf);
-    const root = await this.#compute(db.name, r.treeSize, include, what);
+    const used = new Map<string, Buffer>([[path, body]]);
+    const root = await this.#compute(db.name, r.treeSize, include, what, used);
     if (!root.equals(r.rootHash)) {
       throw new StevedoreError('GOPROXY_SUMDB_PROOF_FAILED', `${what} is not in the signed tree of size ${r.treeSize}: the inclusion proof from tiles gives another root`, { data: { module, version, id: r.id, treeSize: r.treeSize } });
     }
-    await this.#extend(db.name, { size: r.treeSize, root: r.rootHash }, what);
+    await this.#extend(db.name, { size: r.treeSize, root: r.rootHash }, what, used);
+    this.#remember(db.name, used);
+    if (this.opts.keep !== undefined) {
+      const keep = this.opts.keep;
+      await Promise.all([...used].map(([p, b]) => keep(db.name, p, b)));
+    }
     return r;
   }
 
@@ -106,7 +114,7 @@ export class SumdbClient {
    * another lookup replaced the remembered tree while tiles were being fetched, so every tree
    * kept was checked against its predecessor.
    */
-  async #extend(name: string, tree: SignedTree, what: string): Promise<void> {
+  async #extend(name: string, tree: SignedTree, what: string, used: Map<string, Buffer>): Promise<void> {
     for (;;) {
       const known = this.#trees.get(name);
       if (known === undefined) {
@@ -119,7 +127,7 @@ export class SumdbClient {
       }
       const [older, newer] = known.size < tree.size ? [known, tree] : [tree, known];
       const both = (read: NodeReader): { old: Buffer; new: Buffer } => consistentRoots(read, older.size, newer.size);
-      const got = await this.#compute(name, newer.size, both, what);
+      const got = await this.#compute(name, newer.size, both, what, used);
       // Tiles that do not give the newer signed root are bad tiles, not proof of a fork.
       if (!got.new.equals(newer.root)) {
         throw new StevedoreError('GOPROXY_SUMDB_PROOF_FAILED', `${what}: tiles of checksum database ${name} do not match its signed tree of size ${newer.size}`, { data: { treeSize: newer.size } });
@@ -133,13 +141,15 @@ export class SumdbClient {
   }
 
   /** Runs a proof computation over the tiles it needs for a tree of `size` records. */
-  async #compute<T>(name: string, size: number, run: (read: NodeReader) => T, what: string): Promise<T> {
+  async #compute<T>(name: string, size: number, run: (read: NodeReader) => T, what: string, used: Map<string, Buffer>): Promise<T> {
     const refs = tilesNeeded(size, run);
     const tiles = new Map<string, Buffer>();
     await Promise.all(
       refs.map(async (t) => {
         const path = tilePath(t);
-        tiles.set(path, await this.#tile(name, path, t.width === 2 ** TILE_HEIGHT, what));
+        const b = await this.#tile(name, path, what);
+        tiles.set(path, b);
+        used.set(path, b);
       }),
     );
     try {
@@ -150,7 +160,7 @@ export class SumdbClient {
     }
   }
 
-  async #tile(name: string, path: string, full: boolean, what: string): Promise<Buffer> {
+  async #tile(name: string, path: string, what: string): Promise<Buffer> {
     const key = `${name}/${path}`;
     const hit = this.#tiles.get(key);
     if (hit !== undefined) {
@@ -168,11 +178,18 @@ export class SumdbClient {
       }
       throw e;
     }
-    if (full) {
+    return b;
+  }
+
+  /** Keeps the full tiles a passed proof used; a tile is never cached before it proved something. */
+  #remember(name: string, used: ReadonlyMap<string, Buffer>): void {
+    for (const [path, b] of used) {
+      if (!path.startsWith('tile/') || path.includes('.p/')) continue;
+      const key = `${name}/${path}`;
+      this.#tiles.delete(key);
       this.#tiles.set(key, b);
       if (this.#tiles.size > MAX_CACHED_TILES) this.#tiles.delete(this.#tiles.keys().next().value!);
     }
-    return b;
   }
 }
 

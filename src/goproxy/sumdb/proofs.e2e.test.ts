@@ -65,10 +65,13 @@ describe('checksum database proofs through the proxy', () => {
   });
 
   it('refuses when the tiles are corrupted', async () => {
-    await withProxy(goodUpstream, { corruptTiles: true }, async (p) => {
+    await withProxy(goodUpstream, { corruptTiles: true }, async (p, db) => {
       const r = await fetch(`${p.url}/example.com/c/@v/v1.0.0.zip`);
       expect(r.status).toBe(502);
       expect(await p.proxy.store.stat('example.com/c/@v/v1.0.0.zip')).toBeUndefined();
+      // Neither the damaged tile nor the unproved answer is kept for later proofs.
+      expect(await p.proxy.store.stat(`sumdb/${db.name}/tile/8/0/000.p/5`)).toBeUndefined();
+      expect(await p.proxy.store.stat(`sumdb/${db.name}/lookup/example.com/c@v1.0.0`)).toBeUndefined();
     });
   });
 
