@@ -18,6 +18,8 @@ export const GOPROXY_CODES = defineCodes({
   GOPROXY_ZIP_INVALID: { exit: 1, hint: 'the upstream served a zip that breaks the module zip rules; nothing was stored' },
   GOPROXY_CHECKSUM_MISMATCH: { exit: 1, hint: 'the upstream content does not match the checksum database or go.sum: SECURITY, nothing was stored' },
   GOPROXY_SUMDB_INVALID: { exit: 1, hint: 'the checksum database answer failed verification' },
+  GOPROXY_SUMDB_PROOF_FAILED: { exit: 1, hint: 'the checksum database record is not provably in its signed tree (bad tiles or a forged record): SECURITY, nothing was stored' },
+  GOPROXY_SUMDB_FORK: { exit: 1, hint: 'the checksum database served a signed tree inconsistent with one verified before: SECURITY, nothing was stored; report it' },
   GOPROXY_PRIVATE_SUMDB: { exit: 1, hint: 'private modules (GOPRIVATE/GONOSUMDB) are never sent to the checksum database; set GONOSUMDB on the client' },
   GOPROXY_DIRECT_FAILED: { exit: 1, hint: 'the go command could not fetch the module directly; check credentials (netrc) and the repository' },
   GOPROXY_UNAUTHORIZED: { exit: 2, hint: 'send the configured basic or bearer credentials' },

@@ -101,7 +101,7 @@ export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Proxy {
   };
   // The sumdb client fetches through the service's cache; the service needs the client: tie the knot lazily.
   const ref: { service?: ProxyService } = {};
-  const sumdb = new SumdbClient({ gosumdb, noSumPatterns: config.gonosumdb, fetch: (name, path) => ref.service!.sumdbBytes(name, path) });
+  const sumdb = new SumdbClient({ gosumdb, noSumPatterns: config.gonosumdb, fetch: (name, path) => ref.service!.sumdbBytes(name, path), keep: (name, path, body) => ref.service!.keepSumdb(name, path, body) });
   const service = new ProxyService({
     store,
     chain,

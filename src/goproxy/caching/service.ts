@@ -328,12 +328,17 @@ export class ProxyService {
     if (stored !== undefined) return stored;
     const source = this.o.sumdbSource(name);
     if (source === undefined) throw new StevedoreError('GOPROXY_SUMDB_INVALID', `no URL configured for checksum database ${name}`);
-    // Stored like a passthrough lookup; SumdbClient verifies the signed note on every use.
-    return this.#shared(key, 'sumdb', async () => {
-      const b = await readAll(await source.fetch({ kind: 'sumdb', name, path, sub: 'lookup' }), MAX_SMALL, key);
-      this.#persist(key, b);
-      return b;
-    });
+    // Not stored yet: a forged record or corrupted tile kept forever would fail every later proof.
+    // SumdbClient hands back what it verified (keepSumdb); it re-verifies stored answers on every use.
+    const sub = path.startsWith('tile/') ? 'tile' : 'lookup';
+    return this.#shared(key, 'sumdb', async () => readAll(await source.fetch({ kind: 'sumdb', name, path, sub }), MAX_SMALL, key));
+  }
+
+  /** For SumdbClient: store a lookup answer or tile once its proof passed (no-op when already stored). */
+  async keepSumdb(name: string, path: string, body: Buffer): Promise<void> {
+    const key = `sumdb/${name}/${path}`;
+    if (this.#hot.get(key) !== undefined || (await this.o.store.stat(key)) !== undefined) return;
+    this.#persist(key, body);
   }
 }
 

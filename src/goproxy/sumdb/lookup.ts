@@ -2,14 +2,18 @@
  * @module goproxy/sumdb/lookup
  * Reading a checksum-database /lookup answer: "<record id>\n<go.sum lines>\n\n<signed tree note>".
  * The tree note's signature is verified with the database's key and the record must contain the
- * go.sum lines of the module version asked for. (The inclusion proof of the record in the signed
- * tree, via tiles, is checked by the go client; the proxy does not repeat it — docs/goproxy.md.)
+ * go.sum lines of the module version asked for. That the record is really in the signed tree is
+ * proved separately from tiles (client.ts), with the record text and root returned here.
  */
 import { openNote, type Verifier } from './note.ts';
 
 export interface LookupResult {
   readonly id: number;
   readonly treeSize: number;
+  /** Root hash of the signed tree. */
+  readonly rootHash: Buffer;
+  /** The record's text exactly as hashed into the tree (go.sum lines, trailing newline). */
+  readonly record: Buffer;
   /** h1: of the zip, when the record has it. */
   readonly zipHash: string | undefined;
   /** h1: of the go.mod. */
@@ -48,5 +52,5 @@ export function parseLookup(body: Buffer, module: string, version: string, verif
     else throw new LookupError(`record line for another version: ${JSON.stringify(line.slice(0, 200))}`);
   }
   if (zipHash === undefined && modHash === undefined) throw new LookupError(`record has no lines for ${module}@${version}`);
-  return { id, treeSize, zipHash, modHash };
+  return { id, treeSize, rootHash: Buffer.from(tree[2]!, 'base64'), record: Buffer.from(text), zipHash, modHash };
 }
