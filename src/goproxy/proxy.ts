@@ -25,7 +25,8 @@ import { NoteError } from './sumdb/note.ts';
 import { ProxyService } from './caching/service.ts';
 import { ProxyMetrics } from './server/metrics.ts';
 import { jsonLogger, type Logger } from './server/log.ts';
-import { createApp } from './server/app.ts';
+import { createApp, Gate } from './server/app.ts';
+import { withFastPath, type Listener } from './server/fast.ts';
 
 export interface ProxyDeps {
   readonly now?: () => number;
@@ -44,6 +45,8 @@ export interface Proxy {
   readonly metrics: ProxyMetrics;
   readonly chain: UpstreamChain;
   readonly app: ReturnType<typeof createApp>;
+  /** The node:http listener: the warm fast path (server/fast.ts) in front of the app. */
+  readonly listener: Listener;
 }
 
 export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Proxy {
@@ -116,7 +119,9 @@ export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Proxy {
   ref.service = service;
   metrics.gauge('stevedore_goproxy_storage_bytes', 'Bytes held in the module store.', () => store.usage());
   let draining = false;
+  const gate = new Gate(config.limits.concurrency);
   const app = createApp({
+    gate,
     service,
     store,
     metrics,
@@ -126,7 +131,11 @@ export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Proxy {
     maxRequestBytes: config.limits.maxRequestBytes,
     draining: () => draining,
   });
-  const proxy: Proxy & { setDraining(): void } = { config, service, store, metrics, chain, app, setDraining: () => (draining = true) };
+  // overrideGlobalObjects (the default) lets @hono/node-server write small bodies synchronously;
+  // with real undici Responses a .info took 0.7 ms instead of 0.2 ms (bench/goproxy/run.ts).
+  const appListener = getRequestListener(app.fetch);
+  const listener = withFastPath({ service, store, metrics, logger, auth: config.auth, gate }, (req, res) => void appListener(req, res));
+  const proxy: Proxy & { setDraining(): void } = { config, service, store, metrics, chain, app, listener, setDraining: () => (draining = true) };
   return proxy;
 }
 
@@ -141,14 +150,12 @@ export interface RunningProxy {
 export async function startProxy(config: ProxyConfig, deps: ProxyDeps = {}): Promise<RunningProxy> {
   const proxy = createProxy(config, deps);
   if (proxy.store instanceof FsStore) await proxy.store.sweepTemps();
-  // overrideGlobalObjects (the default) lets @hono/node-server write small bodies synchronously;
-  // with real undici Responses a .info took 0.7 ms instead of 0.2 ms (bench/goproxy/run.ts).
-  const listener = getRequestListener(proxy.app.fetch);
+  const listener = proxy.listener;
   let server: Server;
   if (config.tls !== undefined) {
     const [cert, key] = await Promise.all([readFile(config.tls.cert), readFile(config.tls.key)]);
-    server = createHttpsServer({ cert, key }, (req, res) => void listener(req, res));
-  } else server = createHttpServer({ keepAliveTimeout: 65_000 }, (req, res) => void listener(req, res));
+    server = createHttpsServer({ cert, key }, listener);
+  } else server = createHttpServer({ keepAliveTimeout: 65_000 }, listener);
   server.headersTimeout = 30_000;
   server.requestTimeout = 0; // big zips may legitimately take long; idle sockets are bounded by keepAliveTimeout
   await new Promise<void>((resolve, reject) => {

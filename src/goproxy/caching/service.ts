@@ -52,8 +52,8 @@ export interface ServiceOptions {
 
 const MAX_SMALL = 16 << 20;
 const HOT_MAX_ENTRY = 64 << 10;
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const CT = { info: 'application/json', mod: 'text/plain; charset=utf-8', zip: 'application/zip', list: 'text/plain; charset=utf-8', sumdb: 'text/plain; charset=utf-8', tile: 'application/octet-stream' } as const;
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const CT = { info: 'application/json', mod: 'text/plain; charset=utf-8', zip: 'application/zip', list: 'text/plain; charset=utf-8', sumdb: 'text/plain; charset=utf-8', tile: 'application/octet-stream' } as const;
 
 export class ProxyService {
   readonly #flight = new Flight<Buffer>();
@@ -64,7 +64,9 @@ export class ProxyService {
   /** Small immutable artifacts (.info, .mod) kept in memory: they never change once stored. */
   readonly #hot = new HotBytes(32 << 20);
 
-  constructor(private readonly o: ServiceOptions) {}
+  constructor(private readonly o: ServiceOptions) {
+    this.#hotHit = { info: o.metrics.cache.bound({ endpoint: 'info', result: 'hit' }), mod: o.metrics.cache.bound({ endpoint: 'mod', result: 'hit' }) };
+  }
 
   /** Wait for background revalidations (graceful shutdown, tests). */
   async idle(): Promise<void> {
@@ -79,6 +81,19 @@ export class ProxyService {
     if (req.kind === 'list' || req.kind === 'latest' || (req.kind === 'info' && !req.canonical)) return this.#mutable(req, noFetch);
     return this.#immutable(req, noFetch);
   }
+
+  /**
+   * A warm canonical .info or .mod, answered from memory without a promise: the HTTP fast path
+   * (server/fast.ts) calls this per request. Counts the hit; undefined means take handle().
+   */
+  hotArtifact(req: ArtifactRequest): Buffer | undefined {
+    if (req.kind === 'zip' || !req.canonical) return undefined;
+    const hot = this.#hot.get(requestPath(req));
+    if (hot !== undefined) this.#hotHit[req.kind]();
+    return hot;
+  }
+
+  readonly #hotHit: Readonly<Record<'info' | 'mod', () => void>>;
 
   #endpoint(req: ProxyRequest): string {
     return req.kind === 'info' && !req.canonical ? 'query' : req.kind;

@@ -30,11 +30,41 @@ export interface AppOptions {
   readonly maxConcurrent: number;
   readonly maxRequestBytes: number;
   readonly newRequestId?: () => string;
+  /** The in-flight counter; shared with the fast path (server/fast.ts) so both obey one limit. */
+  readonly gate?: Gate;
   /** True once shutdown started: /readyz answers 503 so load balancers drain us. */
   readonly draining?: () => boolean;
 }
 
 type Env = { Bindings: { outgoing?: ServerResponse }; Variables: { reqId: string; endpoint: string; sentStatus: number | undefined } };
+
+/** Requests in flight against `max`: one counter for the hono app and the fast path. */
+export class Gate {
+  #inflight = 0;
+  constructor(readonly max: number) {}
+  tryEnter(): boolean {
+    if (this.#inflight >= this.max) return false;
+    this.#inflight++;
+    return true;
+  }
+  leave(): void {
+    this.#inflight--;
+  }
+  get inflight(): number {
+    return this.#inflight;
+  }
+}
+
+/** The client's X-Request-Id if it gave a usable one (sanitised so logs stay one token), else a new one. */
+export function requestIdFrom(header: string | undefined, newId: () => string): string {
+  return header?.slice(0, 64).replace(/[^A-Za-z0-9._-]/g, '') || newId();
+}
+
+// A random per-process prefix and a counter: unique across restarts and replicas for log
+// correlation, without a CSPRNG call per request (randomBytes was 6 µs of a 0.2 ms .info).
+const ID_PREFIX = randomBytes(4).toString('hex');
+let idCounter = 0;
+export const newRequestId = (): string => ID_PREFIX + (++idCounter).toString(16).padStart(8, '0');
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -42,7 +72,7 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function authorized(auth: ClientAuth, header: string | undefined): boolean {
+export function authorized(auth: ClientAuth, header: string | undefined): boolean {
   if (auth.kind === 'none') return true;
   if (header === undefined) return false;
   if (auth.kind === 'bearer') return header.startsWith('Bearer ') && safeEqual(header.slice(7), auth.token);
@@ -72,11 +102,11 @@ function parseRange(h: string | undefined, size: number): { start: number; end: 
 
 export function createApp(o: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
-  let inflight = 0;
-  const newId = o.newRequestId ?? (() => randomBytes(8).toString('hex'));
+  const gate = o.gate ?? new Gate(o.maxConcurrent);
+  const newId = o.newRequestId ?? newRequestId;
 
   app.use('*', async (c, next) => {
-    const reqId = c.req.header('x-request-id')?.slice(0, 64).replace(/[^A-Za-z0-9._-]/g, '') || newId();
+    const reqId = requestIdFrom(c.req.header('x-request-id'), newId);
     c.set('reqId', reqId);
     c.set('endpoint', 'other');
     c.set('sentStatus', undefined);
@@ -146,13 +176,12 @@ export function createApp(o: AppOptions): Hono<Env> {
     }
     const req = parsed.request;
     c.set('endpoint', req.kind === 'sumdb' ? `sumdb-${req.sub}` : req.kind === 'info' && !req.canonical ? 'query' : req.kind);
-    if (inflight >= o.maxConcurrent) throw new StevedoreError('GOPROXY_OVERLOADED', `more than ${o.maxConcurrent} requests in flight`);
-    inflight++;
+    if (!gate.tryEnter()) throw new StevedoreError('GOPROXY_OVERLOADED', `more than ${gate.max} requests in flight`);
     try {
       const reply = await o.service.handle(req, { noFetch: c.req.header('disable-module-fetch') === 'true' });
       return await send(c, reply, o);
     } finally {
-      inflight--;
+      gate.leave();
     }
   });
   return app;

@@ -5,6 +5,7 @@
  * against the S3 store (on a real S3-compatible server on loopback) when it lands.
  */
 import { Readable } from 'node:stream';
+import { closeSync, readSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,21 @@ export function runStoreContract(opts: StoreContractOptions): void {
       await s.put('a.com/x/@v/list', Buffer.from('0123456789'));
       const got = await s.get('a.com/x/@v/list', { start: 2, end: 5 });
       expect(await drain(got!.body)).toBe('2345');
+    });
+
+    test('openFile, where offered, reads the same bytes and stat as get, and is absent for a missing key', async (s) => {
+      if (s.openFile === undefined) return; // optional: stores without local files (S3) only stream
+      await s.put('a.com/x/@v/v1.0.0.zip', Buffer.from('0123456789'));
+      expect(await s.openFile('a.com/x/@v/v2.0.0.zip')).toBeUndefined();
+      const f = await s.openFile('a.com/x/@v/v1.0.0.zip');
+      try {
+        expect(f?.stat).toEqual(await s.stat('a.com/x/@v/v1.0.0.zip'));
+        const b = Buffer.alloc(20);
+        expect(readSync(f!.fd, b, 0, 20, 0)).toBe(10);
+        expect(b.subarray(0, 10).toString()).toBe('0123456789');
+      } finally {
+        if (f !== undefined) closeSync(f.fd);
+      }
     });
 
     test('create-only put does not overwrite', async (s) => {

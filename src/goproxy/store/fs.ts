@@ -6,6 +6,8 @@
  * and listing and removed by `sweepTemps()` at startup.
  */
 import { createReadStream } from 'node:fs';
+import { close as closeFd, fstat, open, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
 import { link, mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -14,6 +16,12 @@ import { atomicWrite, commitTemp, TEMP_MARKER, tempPathFor } from '../../util/at
 import { checkKey, type ByteRange, type PutOptions, type PutResult, type Store, type StoreEntry, type StoreStat } from './store.ts';
 
 const TMP_DIR = '.tmp-downloads';
+const openFd = promisify(open);
+const fstatFd = promisify(fstat);
+
+function statOf(s: Stats): StoreStat {
+  return { size: s.size, mtimeMs: s.mtimeMs, etag: `"${s.size.toString(16)}-${Math.floor(s.mtimeMs * 1000).toString(16)}-${s.ino.toString(16)}"` };
+}
 
 function isErrno(e: unknown, code: string): boolean {
   return (e as NodeJS.ErrnoException | undefined)?.code === code;
@@ -37,7 +45,7 @@ export class FsStore implements Store {
     try {
       const s = await stat(this.#path(key));
       if (!s.isFile()) return undefined;
-      return { size: s.size, mtimeMs: s.mtimeMs, etag: `"${s.size.toString(16)}-${Math.floor(s.mtimeMs * 1000).toString(16)}-${s.ino.toString(16)}"` };
+      return statOf(s);
     } catch (e) {
       if (isErrno(e, 'ENOENT') || isErrno(e, 'ENOTDIR')) return undefined;
       throw this.#wrap(e, key);
@@ -49,6 +57,26 @@ export class FsStore implements Store {
     if (st === undefined) return undefined;
     const body = createReadStream(this.#path(key), { highWaterMark: 256 << 10, ...(range === undefined ? {} : { start: range.start, end: range.end }) });
     return { stat: st, body };
+  }
+
+  async openFile(key: string): Promise<{ stat: StoreStat; fd: number } | undefined> {
+    let fd: number;
+    try {
+      // A plain descriptor, not a FileHandle: the caller owns it and a FileHandle would close it when collected.
+      fd = await openFd(this.#path(key), 'r');
+    } catch (e) {
+      if (isErrno(e, 'ENOENT') || isErrno(e, 'ENOTDIR')) return undefined;
+      throw this.#wrap(e, key);
+    }
+    try {
+      const s = await fstatFd(fd);
+      if (s.isFile()) return { stat: statOf(s), fd };
+      closeFd(fd, () => {});
+      return undefined;
+    } catch (e) {
+      closeFd(fd, () => {});
+      throw this.#wrap(e, key);
+    }
   }
 
   async getBytes(key: string): Promise<Buffer | undefined> {

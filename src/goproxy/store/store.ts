@@ -45,6 +45,12 @@ export interface Store {
   stat(key: string): Promise<StoreStat | undefined>;
   /** Open an object (optionally a byte range of it); undefined when absent. */
   get(key: string, range?: ByteRange): Promise<{ stat: StoreStat; body: Readable } | undefined>;
+  /**
+   * Optional, for stores backed by local files: the object opened as a file descriptor the caller
+   * owns (and closes), with its stat taken from that descriptor. The HTTP fast path sends zips
+   * from it with reused buffers instead of a stream allocating a new one per chunk.
+   */
+  openFile?(key: string): Promise<{ stat: StoreStat; fd: number } | undefined>;
   /** Whole small objects (.info, .mod, lists) as bytes. */
   getBytes(key: string): Promise<Buffer | undefined>;
   put(key: string, body: Uint8Array | Readable, options?: PutOptions): Promise<PutResult>;
