@@ -100,9 +100,35 @@ export function commandsOf(ast: DockerfileAst, run: Extract<Instruction, { keywo
   return out;
 }
 
+// Message templates split once into literal and placeholder parts: formatting runs per finding
+// and the regex replace was a visible share of linting.
+type Compiled = readonly (string | { readonly key: string; readonly raw: string })[];
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  let parts = compiled.get(template);
+  if (parts !== undefined) return parts;
+  const out: (string | { key: string; raw: string })[] = [];
+  const re = /\{\{\s*(\w+)\s*\}\}/g;
+  let last = 0;
+  for (let m = re.exec(template); m !== null; m = re.exec(template)) {
+    if (m.index > last) out.push(template.slice(last, m.index));
+    out.push({ key: m[1]!, raw: m[0] });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) out.push(template.slice(last));
+  parts = out;
+  if (compiled.size > 4096) compiled.clear();
+  compiled.set(template, parts);
+  return parts;
+}
+
 function format(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
   if (data === undefined) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
+  const parts = compile(template);
+  let out = '';
+  for (const p of parts) out += typeof p === 'string' ? p : p.key in data ? String(data[p.key]) : p.raw;
+  return out;
 }
 
 function validRange(r: Range, textLength: number): boolean {
@@ -125,10 +151,40 @@ function instructionAt(ast: DockerfileAst, offset: number): number {
   return found;
 }
 
-function suppressed(s: Suppressions, rule: AnyRule, instruction: number): boolean {
-  const names = [rule.id, ...(rule.meta.aliases ?? [])];
+function suppressed(s: Suppressions, names: readonly string[], instruction: number): boolean {
   const hit = (set: ReadonlySet<string> | undefined): boolean => set !== undefined && (set.has(ALL) || names.some((n) => set.has(n)));
   return hit(s.file) || hit(s.byInstruction.get(instruction));
+}
+
+/** The rule's id and aliases: the names a pragma or config may use for it. */
+const namesOf = new WeakMap<AnyRule, readonly string[]>();
+function ruleNames(rule: AnyRule): readonly string[] {
+  let names = namesOf.get(rule);
+  if (names === undefined) {
+    names = [rule.id, ...(rule.meta.aliases ?? [])];
+    namesOf.set(rule, names);
+  }
+  return names;
+}
+
+// Per rules array: the default registry is linted with on every file.
+const supersedingOf = new WeakMap<readonly AnyRule[], ReadonlySet<string>>();
+function superseders(rules: readonly AnyRule[]): ReadonlySet<string> {
+  let ids = supersedingOf.get(rules);
+  if (ids === undefined) {
+    ids = supersedingIds(rules);
+    supersedingOf.set(rules, ids);
+  }
+  return ids;
+}
+
+function whereMap(model: DockerfileModel): Map<Instruction, { step: Step | undefined; stage: Stage }> {
+  const where = new Map<Instruction, { step: Step | undefined; stage: Stage }>();
+  for (const stage of model.stages) {
+    where.set(stage.from, { step: undefined, stage });
+    for (const step of stage.steps) where.set(step.instruction, { step, stage });
+  }
+  return where;
 }
 
 export function lint(text: string, options: LintOptions = {}): Finding[] {
@@ -146,7 +202,8 @@ export function lintPrepared(prepared: Prepared, options: LintOptions = {}): Fin
   const text = ast.text;
   const findings: Finding[] = [];
   const suppressions = collectSuppressions(ast);
-  const superseding = supersedingIds(rules);
+  const pragmas = suppressions.file.size > 0 || suppressions.byInstruction.size > 0;
+  const superseding = superseders(rules);
   const claims: Claim[] = [];
 
   interface Active { readonly rule: AnyRule; readonly visitor: RuleVisitor; crashed: boolean }
@@ -170,6 +227,7 @@ export function lintPrepared(prepared: Prepared, options: LintOptions = {}): Fin
     if (rule.meta.needsContext === true && options.context === undefined) continue;
     // A severity differing from the default was set by the user: it overrides per-report variants.
     const configured = setting !== undefined && setting.severity !== rule.meta.severity ? setting.severity : undefined;
+    const names = ruleNames(rule);
     const report = (r: Report<string>): void => {
       const template = (rule.messages as Record<string, string | undefined>)[r.messageId];
       if (template === undefined) throw new InternalError(`rule "${rule.id}" reported unknown messageId "${r.messageId}"`);
@@ -180,7 +238,7 @@ export function lintPrepared(prepared: Prepared, options: LintOptions = {}): Fin
       if (!validRange(r.range, text.length)) throw new InternalError(`rule "${rule.id}" reported an invalid range ${JSON.stringify(r.range)}`);
       // Recorded before suppression: an ignored finding still replaces the one it supersedes.
       if (superseding.has(rule.id)) claims.push({ rule: rule.id, range: r.range });
-      if (suppressed(suppressions, rule, instructionAt(ast, r.range.start.offset))) return;
+      if (pragmas && suppressed(suppressions, names, instructionAt(ast, r.range.start.offset))) return;
       findings.push({
         file, rule: rule.id, messageId: r.messageId, severity: configured ?? r.severity ?? rule.meta.severity,
         line: r.range.start.line, column: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column,
@@ -210,11 +268,6 @@ export function lintPrepared(prepared: Prepared, options: LintOptions = {}): Fin
     crash(a.rule, e);
   };
 
-  const where = new Map<Instruction, { step: Step | undefined; stage: Stage }>();
-  for (const stage of model.stages) {
-    where.set(stage.from, { step: undefined, stage });
-    for (const step of stage.steps) where.set(step.instruction, { step, stage });
-  }
   let flushed = 0;
   const flushStages = (upTo: number): void => {
     for (; flushed < upTo; flushed++) {
@@ -229,14 +282,36 @@ export function lintPrepared(prepared: Prepared, options: LintOptions = {}): Fin
       }
     }
   };
+  // Instructions come in file order, and so do stages and their steps: walk them together
+  // instead of building an instruction → (step, stage) map per file.
+  let si = -1;
+  let stepIdx = 0;
+  let where: Map<Instruction, { step: Step | undefined; stage: Stage }> | undefined;
   for (const instruction of model.instructions) {
-    const at = where.get(instruction);
-    if (instruction.keyword === 'FROM' && at !== undefined) flushStages(at.stage.index);
+    let step: Step | undefined;
+    let stage: Stage | undefined;
+    const next = model.stages[si + 1];
+    const cur = si >= 0 ? model.stages[si] : undefined;
+    if (next !== undefined && next.from === instruction) {
+      si++;
+      stepIdx = 0;
+      stage = next;
+    } else if (cur !== undefined && cur.steps[stepIdx]?.instruction === instruction) {
+      step = cur.steps[stepIdx++];
+      stage = cur;
+    } else {
+      // Not in lockstep (no model builds one today): look it up.
+      where ??= whereMap(model);
+      const at = where.get(instruction);
+      step = at?.step;
+      stage = at?.stage;
+    }
+    if (instruction.keyword === 'FROM' && stage !== undefined) flushStages(stage.index);
     current = instruction.node.range;
     for (const a of withInstruction) {
       if (a.crashed) continue;
       try {
-        a.visitor.instruction!(instruction, at?.step, at?.stage);
+        a.visitor.instruction!(instruction, step, stage);
       } catch (e) {
         guard(a, e);
       }

@@ -36,7 +36,7 @@ class ModelBuilder {
   private readonly esc: '\\' | '`';
   private readonly file: string | undefined;
   private readonly buildArgs: Readonly<Record<string, string>>;
-  private readonly platform: Map<string, string>;
+  private readonly platform: ReadonlyMap<string, string>;
   private readonly globals = new Map<string, string | undefined>();
   private readonly lenient: boolean;
   private readonly problems: ModelProblem[] = [];
@@ -50,7 +50,7 @@ class ModelBuilder {
     this.file = ast.file;
     this.buildArgs = options.buildArgs ?? {};
     const bp = options.buildPlatform ?? 'linux/amd64';
-    this.platform = platformArgs(bp, options.targetPlatform ?? 'linux/amd64');
+    this.platform = sharedPlatformArgs(bp, options.targetPlatform ?? 'linux/amd64');
   }
 
   private buildArg(name: string): string | undefined {
@@ -312,6 +312,20 @@ function mountTarget(m: Mount, workdir: string): string {
 }
 
 /** The semantic model of a parsed Dockerfile. Throws StevedoreError (typing, unknown stage, expansion) with locations. */
+// The builder only reads its platform ARGs, and almost every build uses the same pair: share one
+// map per pair instead of filling a new one per file.
+const platformMemo = new Map<string, ReadonlyMap<string, string>>();
+function sharedPlatformArgs(build: string, target: string): ReadonlyMap<string, string> {
+  const key = `${build}\n${target}`;
+  let m = platformMemo.get(key);
+  if (m === undefined) {
+    if (platformMemo.size > 64) platformMemo.clear();
+    m = platformArgs(build, target);
+    platformMemo.set(key, m);
+  }
+  return m;
+}
+
 export function buildModel(ast: DockerfileAst, options: BuildOptions = {}): DockerfileModel {
   return new ModelBuilder(ast, options).build();
 }

@@ -31,6 +31,8 @@ export class NameIndex {
   private readonly order = new Map<string, number>();
   private readonly byDeletion = new Map<string, string[]>();
   private readonly long: string[] = [];
+  /** Names added but not yet in byDeletion: most files never ask for a suggestion, so indexing waits for the first `closest`. */
+  private pending: string[] = [];
   /** Names of the parent come before this index's own (a child stage starts from its parent's names). */
   private readonly base: number;
 
@@ -42,15 +44,21 @@ export class NameIndex {
   add(name: string): void {
     if (this.has(name)) return;
     this.order.set(name, this.base + this.order.size);
-    if (name.length > MAX_INDEXED) {
-      this.long.push(name);
-      return;
+    if (name.length > MAX_INDEXED) this.long.push(name);
+    else this.pending.push(name);
+  }
+
+  /** Indexes pending names in the order they were added, so each deletion's list stays in order. */
+  private index(): void {
+    if (this.pending.length === 0) return;
+    for (const name of this.pending) {
+      for (const d of deletions(name)) {
+        const list = this.byDeletion.get(d);
+        if (list === undefined) this.byDeletion.set(d, [name]);
+        else list.push(name);
+      }
     }
-    for (const d of deletions(name)) {
-      const list = this.byDeletion.get(d);
-      if (list === undefined) this.byDeletion.set(d, [name]);
-      else list.push(name);
-    }
+    this.pending = [];
   }
 
   has(name: string): boolean {
@@ -62,6 +70,7 @@ export class NameIndex {
   }
 
   private collect(name: string, variants: ReadonlySet<string> | undefined, into: Set<string>): void {
+    this.index();
     for (const c of this.long) into.add(c);
     if (variants !== undefined) for (const d of variants) for (const c of this.byDeletion.get(d) ?? []) into.add(c);
     this.parent?.collect(name, variants, into);

@@ -19,7 +19,18 @@ export interface FromScope {
   readonly names: readonly string[];
 }
 
+// Several rules ask for the same model's FROM scope; it depends only on the model and escape.
+const memo = new WeakMap<DockerfileModel, { escape: string; scope: FromScope }>();
+
 export function fromScope(model: DockerfileModel, escape: '\\' | '`'): FromScope {
+  const hit = memo.get(model);
+  if (hit !== undefined && hit.escape === escape) return hit.scope;
+  const scope = computeFromScope(model, escape);
+  memo.set(model, { escape, scope });
+  return scope;
+}
+
+function computeFromScope(model: DockerfileModel, escape: '\\' | '`'): FromScope {
   const values = new Map<string, string | undefined>(PREDEFINED_FROM_ARGS);
   const unknown = new Set<string>();
   const seen = new Set<object>();
