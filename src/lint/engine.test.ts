@@ -158,3 +158,51 @@ describe('lint engine', () => {
     }
   });
 });
+
+describe('message templates', () => {
+  const templated = (template: string, data: Record<string, string | number> | undefined): AnyRule => defineRule({
+    id: 'templated',
+    meta: { category: 'style', severity: 'info', docs },
+    messages: { m: template },
+    defaultOptions: {},
+    create(ctx) {
+      return { end() { ctx.report({ messageId: 'm', range: ctx.ast.instructions[0]!.range, ...(data === undefined ? {} : { data }) }); } };
+    },
+  });
+  it.each([
+    ['plain text', undefined, 'plain text'],
+    ['{{a}} and {{ b }}', { a: 'x', b: 2 }, 'x and 2'],
+    ['{{a}}{{a}}', { a: 'y' }, 'yy'],
+    ['keeps {{ unknown }} as written', { a: 'x' }, 'keeps {{ unknown }} as written'],
+    ['no data: {{a}} stays', undefined, 'no data: {{a}} stays'],
+    ['{{a}}', { a: '{{a}}' }, '{{a}}'],
+    ['{ {a} } {{a-b}}', { a: 'x' }, '{ {a} } {{a-b}}'],
+  ])('%j with %j → %j', (template, data, message) => {
+    const [f] = lint('FROM a\n', { rules: [templated(template, data)] });
+    expect(f?.message).toBe(message);
+  });
+});
+
+describe('instruction visitors', () => {
+  it('receive each instruction with its step and stage; FROM gets its stage and no step, global ARGs neither', () => {
+    const seen: string[] = [];
+    const walker = defineRule({
+      id: 'walker',
+      meta: { category: 'style', severity: 'info', docs },
+      messages: { m: 'm' },
+      defaultOptions: {},
+      create() {
+        return {
+          instruction(i, step, stage) {
+            seen.push(`${i.keyword}:${stage?.index ?? '-'}:${step === undefined ? '-' : step.instruction === i ? 'own' : 'other'}`);
+          },
+          stage(s) {
+            seen.push(`stage ${s.index}`);
+          },
+        };
+      },
+    });
+    lint('ARG V=1\nFROM a AS one\nRUN x\nENV A=1\nFROM one\nCOPY . .\nONBUILD RUN y\n', { rules: [walker] });
+    expect(seen).toEqual(['ARG:-:-', 'FROM:0:-', 'RUN:0:own', 'ENV:0:own', 'stage 0', 'FROM:1:-', 'COPY:1:own', 'ONBUILD:1:own', 'stage 1']);
+  });
+});

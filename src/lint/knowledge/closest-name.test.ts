@@ -40,3 +40,12 @@ it('stops at the budget instead of growing quadratic', () => {
   expect(budget.left).toBe(0);
   expect(i.closest('B1', budget)).toBeUndefined();
 });
+it('answers for names added after an earlier question (indexing is deferred to the first question)', () => {
+  const i = index(['ALPHA']);
+  expect(i.closest('BETAA')).toBeUndefined();
+  i.add('BETA');
+  i.add('BETB');
+  expect(i.closest('BETAA')).toBe('BETA');
+  expect(i.closest('BETC')).toBe('BETA'); // tie at distance 1: the first added
+  expect(i.closest('ALPH')).toBe('ALPHA');
+});
