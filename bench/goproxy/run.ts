@@ -7,7 +7,9 @@
 // Sizes: GOPROXY_BENCH_ZIP_MB (throughput zip, default 50), GOPROXY_BENCH_BIG_MB (memory zip,
 // default 50; the issue's figure is 200), GOPROXY_BENCH_MODULES (default 64), GOPROXY_BENCH_ONLY
 // (warm|cold|memory),
-// GOPROXY_BENCH_LATENCY_MS (default 100), BENCH_DIST=1 (proxy from dist/; `npm run build` first).
+// GOPROXY_BENCH_LATENCY_MS (default 100), BENCH_DIST=1 (proxy from dist/; `npm run build` first),
+// ATHENS_BIN (an Athens binary you built yourself: adds Athens, disk storage, to sections 1 and 2;
+// the script never builds it and CI never sets it).
 // Run: npx tsx bench/goproxy/run.ts
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -98,6 +100,42 @@ async function startNginx(bin: string, root: string, dir: string): Promise<{ url
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
+// Athens as its docs deploy it: disk storage, sync download mode, fetching through `go mod download`
+// with the upstream given as GOPROXY to that go command.
+async function startAthens(bin: string, upstream: string, dir: string, name: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const root = join(dir, `athens-${name}`);
+  await mkdir(join(root, 'storage'), { recursive: true });
+  await mkdir(join(root, 'goget'), { recursive: true });
+  const child = spawn(bin, [], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: root,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: root,
+      ATHENS_PORT: `:${port}`,
+      ATHENS_STORAGE_TYPE: 'disk',
+      ATHENS_DISK_STORAGE_ROOT: join(root, 'storage'),
+      ATHENS_GOGET_DIR: join(root, 'goget'),
+      ATHENS_LOG_LEVEL: 'error',
+      ATHENS_GO_BINARY_ENV_VARS: `GOPROXY=${upstream}; GOSUMDB=off; GOFLAGS=-modcacherw`,
+    },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await get(`${url}/healthz`)).status === 200) break;
+    } catch {
+      if (i > 200 || child.exitCode !== null) throw new Error(`Athens did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return { url, stop: () => new Promise<void>((r) => { if (child.exitCode !== null) return r(); child.once('exit', () => r()); child.kill('SIGTERM'); }) };
+}
+const ATHENS_BIN = process.env['ATHENS_BIN'];
+
 async function throughput(url: string, rounds: number): Promise<number> {
   const t = performance.now();
   let bytes = 0;
@@ -136,7 +174,12 @@ async function benchWarm(dir: string): Promise<void> {
   const nginxBin = ensureNginx();
   const n = nginxBin === undefined ? undefined : await startNginx(nginxBin, storage, dir);
   if (n === undefined) console.log('nginx: not available (apt-get install nginx-light failed); no ratio');
-  const servers = [{ name: 'proxy', url: p.url }, ...(n === undefined ? [] : [{ name: 'nginx', url: n.url }])];
+  const a = ATHENS_BIN === undefined ? undefined : await startAthens(ATHENS_BIN, `file://${tree}`, dir, 'warm');
+  if (a !== undefined) {
+    // Athens's first request fetches into its own storage; after it, it serves from disk.
+    for (const path of [zipPath, infoPath]) if ((await get(`${a.url}${path}`)).status !== 200) throw new Error(`Athens could not fetch ${path}`);
+  }
+  const servers = [{ name: 'proxy', url: p.url }, ...(n === undefined ? [] : [{ name: 'nginx', url: n.url }]), ...(a === undefined ? [] : [{ name: 'athens', url: a.url }])];
   // Both servers get the same warm-up (page cache, connection, and for node the JIT: the first
   // few hundred requests run unoptimised code), then the rounds alternate between them so a
   // burst of load from elsewhere on the machine hits both; the best round of each is compared.
@@ -156,12 +199,18 @@ async function benchWarm(dir: string): Promise<void> {
     }
   }
   n?.stop();
+  await a?.stop();
   for (const [name, b] of best) console.log(`best ${name}: zip ${fmt(b.zip, 0)} MB/s; .info mean ${fmt(b.info.meanMs, 3)} ms, p99 ${fmt(b.info.p99Ms, 3)} ms`);
   const bp = best.get('proxy')!;
   const bn = best.get('nginx');
   if (bn !== undefined) {
     console.log(`RATIO zip throughput proxy/nginx = ${fmt(bp.zip / bn.zip)} (goal >= 0.8)`);
     console.log(`RATIO .info requests/s proxy/nginx = ${fmt(bn.info.meanMs / bp.info.meanMs)} (goal >= 0.8)`);
+  }
+  const ba = best.get('athens');
+  if (ba !== undefined) {
+    console.log(`RATIO zip throughput proxy/athens = ${fmt(bp.zip / ba.zip)} (goal > 1)`);
+    console.log(`RATIO .info requests/s proxy/athens = ${fmt(ba.info.meanMs / bp.info.meanMs)} (goal > 1)`);
   }
   await p.stop();
 }
@@ -195,6 +244,14 @@ async function benchCold(dir: string): Promise<void> {
   console.log(`go through the proxy (cold):      ${fmt(cold)} s`);
   await p.stop();
   console.log(`RATIO cold proxy/direct = ${fmt(cold / direct)} (goal <= 1.1)`);
+  if (ATHENS_BIN !== undefined) {
+    const a = await startAthens(ATHENS_BIN, up.url, dir, 'cold');
+    const athensCold = await download(a.url, 'athens-cold');
+    const athensAgain = await download(a.url, 'athens-again');
+    await a.stop();
+    console.log(`go through Athens (cold):         ${fmt(athensCold)} s; again, from its storage: ${fmt(athensAgain)} s`);
+    console.log(`RATIO cold athens/proxy = ${fmt(athensCold / cold)} (> 1: the proxy is ahead)`);
+  }
   const storage = join(dir, 'store-warmed');
   const cli = join(here, '..', '..', 'bin', 'stevedore');
   const t = performance.now();
@@ -249,7 +306,7 @@ const dir = await mkdtemp(join(tmpdir(), 'stevedore-bench-goproxy-'));
 try {
   console.log(`code: ${FROM_DIST ? 'dist/ (compiled)' : 'src/ via tsx'}`);
   console.log(`stevedore goproxy bench — node ${process.version}, zip ${ZIP_MB} MB, big ${BIG_MB} MB, ${MODULES} modules, latency ${LATENCY} ms`);
-  console.log('Athens comparison: not run: the Go module proxy here refuses github.com/gomods/athens (403), so it cannot be built (see docs/goproxy.md).');
+  console.log(ATHENS_BIN === undefined ? 'Athens: not run (set ATHENS_BIN to an Athens binary; see docs/goproxy.md)' : `Athens: ${ATHENS_BIN}`);
   const only = process.env['GOPROXY_BENCH_ONLY']; // warm | cold | memory
   if (only === undefined || only === 'warm') await benchWarm(dir);
   if (only === undefined || only === 'cold') await benchCold(dir);

@@ -47,6 +47,8 @@ export const FileConfigSchema = z.strictObject({
     .optional(),
   direct: z.strictObject({ goBinary: z.string().optional(), cacheDir: z.string().optional(), netrc: z.string().optional(), gitConfig: z.string().optional() }).optional(),
   log: z.strictObject({ level: z.enum(['debug', 'info', 'warn', 'error']).optional() }).optional(),
+  /** Background fetches ahead of the client: `info`, a version's .info after its cold .mod. */
+  prefetch: z.strictObject({ info: z.boolean().optional() }).optional(),
 });
 
 export type FileConfig = z.input<typeof FileConfigSchema>;
@@ -69,6 +71,7 @@ export interface ProxyConfig {
   readonly auth: { readonly kind: 'none' } | { readonly kind: 'basic'; readonly username: string; readonly password: string } | { readonly kind: 'bearer'; readonly token: string };
   readonly direct: { readonly goBinary: string; readonly cacheDir: string; readonly netrc: string | undefined; readonly gitConfig: string | undefined };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly prefetch: { readonly info: boolean };
 }
 
 /** Keys per object path, for "did you mean". */
@@ -175,5 +178,6 @@ export function resolveConfig(s: ConfigSources): ProxyConfig {
       gitConfig: f.direct?.gitConfig === undefined ? undefined : resolve(s.cwd, f.direct.gitConfig),
     },
     logLevel: f.log?.level ?? 'info',
+    prefetch: { info: f.prefetch?.info ?? true },
   };
 }

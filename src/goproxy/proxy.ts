@@ -114,6 +114,7 @@ export function createProxy(config: ProxyConfig, deps: ProxyDeps = {}): Proxy {
     now,
     metrics,
     logger,
+    prefetchInfo: config.prefetch.info,
     ...(deps.holdbackBytes === undefined ? {} : { holdbackBytes: deps.holdbackBytes }),
   });
   ref.service = service;

@@ -48,6 +48,8 @@ export interface ServiceOptions {
   readonly metrics: ProxyMetrics;
   readonly logger: Logger;
   readonly holdbackBytes?: number;
+  /** Fetch a version's .info in the background after its cold .mod (default true). */
+  readonly prefetchInfo?: boolean;
 }
 
 const MAX_SMALL = 16 << 20;
@@ -154,15 +156,42 @@ export class ProxyService {
     if (noFetch) throw new StevedoreError('GOPROXY_NOT_CACHED', `${key} is not cached and Disable-Module-Fetch is set`);
     this.o.metrics.cache.inc({ endpoint, result: 'miss' });
     if (req.kind === 'zip') return this.#zip(req, key);
-    const body = await this.#shared(key, endpoint, async () => {
-      const res = await this.o.chain.fetch(req);
-      const b = await readAll(res, MAX_SMALL, key);
-      if (req.kind === 'info') checkInfo(b, req.version, key);
-      else await this.#verifyMod(req.module, req.version, b);
-      this.#persist(key, b);
-      return b;
-    });
+    const body = await this.#shared(key, endpoint, () => this.#fetchSmall(req, key));
+    if (req.kind === 'mod' && req.canonical && this.o.prefetchInfo !== false) this.#prefetchInfo(req.module, req.version);
     return { kind: 'bytes', body, contentType, cacheControl: IMMUTABLE };
+  }
+
+  async #fetchSmall(req: ArtifactRequest, key: string): Promise<Buffer> {
+    const res = await this.o.chain.fetch(req);
+    const b = await readAll(res, MAX_SMALL, key);
+    if (req.kind === 'info') checkInfo(b, req.version, key);
+    else await this.#verifyMod(req.module, req.version, b);
+    this.#persist(key, b);
+    return b;
+  }
+
+  /**
+   * After a cold .mod, fetch the same version's .info in the background. `go mod download` loads
+   * the graph (.mod files, in parallel) and then asks .info one module at a time before each
+   * zip, so without this every module's upstream latency is paid once more in series. The .info
+   * is tiny and immutable; a failure here is only logged (the client's own request retries it).
+   */
+  #prefetchInfo(module: string, version: string): void {
+    const req: ArtifactRequest = { kind: 'info', module, version, canonical: true };
+    const key = requestPath(req);
+    if (this.#hot.get(key) !== undefined || this.#flight.has(key)) return;
+    const n = this.#negative.get(key);
+    if (n !== undefined && n.until > this.o.now()) return;
+    const p = (async () => {
+      if ((await this.o.store.stat(key)) !== undefined || this.#flight.has(key)) return;
+      this.o.metrics.prefetches.inc({ endpoint: 'info' });
+      await this.#shared(key, 'info', () => this.#fetchSmall(req, key));
+    })().catch((e: unknown) => {
+      // Named fallback: a prefetch is an optimisation; the client's own .info request fetches again.
+      this.o.logger.log('debug', 'prefetch failed', { key, error: (e as Error).message });
+    });
+    const tracked: Promise<unknown> = p.finally(() => this.#background.delete(tracked));
+    this.#background.add(tracked);
   }
 
   async #verifyMod(module: string, version: string, body: Buffer): Promise<void> {

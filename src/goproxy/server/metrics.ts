@@ -71,6 +71,7 @@ export class ProxyMetrics {
   readonly cache = new Counter('stevedore_goproxy_cache_total', 'Cache lookups by endpoint and result (hit, miss, stale, negative).');
   readonly upstreamLatency = new Histogram('stevedore_goproxy_upstream_latency_seconds', 'Time to upstream response headers, by upstream and outcome.');
   readonly bytesServed = new Counter('stevedore_goproxy_bytes_served_total', 'Response body bytes sent, by endpoint.');
+  readonly prefetches = new Counter('stevedore_goproxy_prefetches_total', 'Background upstream fetches started ahead of a client request (.info after a cold .mod).');
   readonly deduplicated = new Counter('stevedore_goproxy_deduplicated_fetches_total', 'Requests that joined an upstream fetch already in flight instead of starting one.');
   readonly upstreamFetches = new Counter('stevedore_goproxy_upstream_fetches_total', 'Upstream fetches started, by endpoint and outcome.');
   readonly refused = new Counter('stevedore_goproxy_refused_total', 'Upstream content refused (invalid zip, checksum mismatch), by reason.');
@@ -81,7 +82,7 @@ export class ProxyMetrics {
   }
 
   async render(): Promise<string> {
-    const parts = [this.requests, this.cache, this.upstreamLatency, this.bytesServed, this.deduplicated, this.upstreamFetches, this.refused].map((m) => m.render());
+    const parts = [this.requests, this.cache, this.upstreamLatency, this.bytesServed, this.deduplicated, this.prefetches, this.upstreamFetches, this.refused].map((m) => m.render());
     for (const g of this.#gauges) parts.push(`# HELP ${g.name} ${g.help}\n# TYPE ${g.name} gauge\n${g.name} ${await g.read()}`);
     return `${parts.join('\n')}\n`;
   }
